@@ -1,0 +1,34 @@
+import { FLACDecoder } from '@wasm-audio-decoders/flac';
+import { EmovoxError } from '../errors.ts';
+import { maxSampleRate, minSampleRate, type DecodedAudio } from './decoded-audio.ts';
+
+/** True when the bytes start with the FLAC stream marker. */
+export function isFlac(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x66 && bytes[1] === 0x4c && bytes[2] === 0x61 && bytes[3] === 0x43;
+}
+
+/**
+ * Decodes a FLAC file with the wasm decoder from `@wasm-audio-decoders/flac`, which runs
+ * unchanged in Node, browsers and workers (its wasm is inlined, so there is no asset to host).
+ */
+export async function decodeFlac(bytes: Uint8Array): Promise<DecodedAudio> {
+  if (!isFlac(bytes)) throw new EmovoxError('UNSUPPORTED_AUDIO', 'not a FLAC file');
+  const decoder = new FLACDecoder();
+  try {
+    await decoder.ready;
+    const decoded = await decoder.decodeFile(bytes);
+    if (decoded.errors.length > 0 && decoded.samplesDecoded === 0) {
+      throw new EmovoxError('INVALID_AUDIO', `FLAC stream is corrupt: ${decoded.errors[0].message}`);
+    }
+    if (decoded.samplesDecoded === 0 || decoded.channelData.length === 0) {
+      throw new EmovoxError('INVALID_AUDIO', 'FLAC contains zero samples');
+    }
+    if (decoded.sampleRate < minSampleRate || decoded.sampleRate > maxSampleRate) {
+      throw new EmovoxError('UNSUPPORTED_AUDIO', `FLAC sample rate ${decoded.sampleRate} Hz is outside ${minSampleRate}-${maxSampleRate} Hz`);
+    }
+    const channels = decoded.channelData.map((channel) => channel.subarray(0, decoded.samplesDecoded));
+    return { sampleRate: decoded.sampleRate, channels };
+  } finally {
+    decoder.free();
+  }
+}

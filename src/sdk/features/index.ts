@@ -1,0 +1,6 @@
+export { defaultFeatureConfig, resolveFeatureConfig, contrastBands, chromaBins, type FeatureConfig } from './config.ts';
+export { frameFeatureNames, frameFeatureWidth, type FrameFeatures, type FrameFeatureName } from './frame-features.ts';
+export { FeatureExtractor, type FeatureExtractorOptions } from './extractor.ts';
+export { computeFeatures, concatFrames } from './compute.ts';
+export { utteranceStatistics, statisticNames, statisticBlocks, statisticKinds } from './statistics.ts';
+export { hzToMel, melToHz, slaneyMelFilterbank, orthonormalDct, paddedHannWindow } from './tables.ts';
