@@ -26,7 +26,13 @@ export async function decodeFlac(bytes: Uint8Array): Promise<DecodedAudio> {
     if (decoded.sampleRate < minSampleRate || decoded.sampleRate > maxSampleRate) {
       throw new EmovoxError('UNSUPPORTED_AUDIO', `FLAC sample rate ${decoded.sampleRate} Hz is outside ${minSampleRate}-${maxSampleRate} Hz`);
     }
-    const channels = decoded.channelData.map((channel) => channel.subarray(0, decoded.samplesDecoded));
+    // The decoder scales by 2^(bits-1) - 1; WAV decoding (ours, sox, browsers) uses 2^(bits-1).
+    const scale = (2 ** (decoded.bitDepth - 1) - 1) / 2 ** (decoded.bitDepth - 1);
+    const channels = decoded.channelData.map((channel) => {
+      const samples = channel.slice(0, decoded.samplesDecoded);
+      for (let i = 0; i < samples.length; i++) samples[i] *= scale;
+      return samples;
+    });
     return { sampleRate: decoded.sampleRate, channels };
   } finally {
     decoder.free();

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { decodeWav } from '../../src/sdk/audio/index.ts';
+import { computeFeatures } from '../../src/sdk/features/index.ts';
+import { scratchDir, sox } from '../helpers/sox.ts';
+
+const bin = new URL('../../bin/emovox.js', import.meta.url).pathname;
+const speech = new URL('../fixtures/features/speech.wav', import.meta.url).pathname;
+const dir = scratchDir('cli-features');
+
+function emovox(...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+}
+
+test('features --json prints one object with the settings and per-frame MFCC equal to the library', () => {
+  const result = emovox('features', speech, '--json');
+  assert.equal(result.status, 0, result.stderr);
+  const output = JSON.parse(result.stdout);
+  for (const key of ['sampleRate', 'nFft', 'winLength', 'hopLength', 'nMels', 'nMfcc', 'fMin', 'fMax']) assert.equal(typeof output[key], 'number', key);
+  const expected = computeFeatures(decodeWav(readFileSync(speech)).channels[0]);
+  assert.equal(output.mfcc.length, expected.nFrames);
+  assert.equal(output.mfcc[0].length, 20);
+  const worst = Math.max(...output.mfcc.flat().map((v: number, i: number) => Math.abs(v - expected.mfcc[i])));
+  assert.ok(worst < 1e-3, `CLI MFCC differs by ${worst}`);
+});
+
+test('features resamples other rates and honours options', () => {
+  const path = join(dir, 'stereo48k.wav');
+  sox(speech, '-r', '48000', '-c', '2', path);
+  const result = emovox('features', path, '--json', '--n-mfcc', '13', '--include', 'chroma,rms', '--stats');
+  assert.equal(result.status, 0, result.stderr);
+  const output = JSON.parse(result.stdout);
+  assert.equal(output.sourceSampleRate, 48000);
+  assert.equal(output.nMfcc, 13);
+  assert.equal(output.mfcc[0].length, 13);
+  assert.equal(output.chroma[0].length, 12);
+  assert.equal(typeof output.statistics['mfcc0.mean'], 'number');
+});
+
+test('bad input exits non-zero with one line naming the file and the problem', () => {
+  const wav = readFileSync(speech);
+  const cases: Array<[string, Uint8Array | string, RegExp]> = [
+    ['text.wav', 'not audio at all', /unknown audio format/],
+    ['truncated.wav', wav.subarray(0, 30), /truncated/],
+    ['empty-data.wav', wav.subarray(0, 44), /zero samples/],
+    ['empty.wav', new Uint8Array(0), /empty/],
+  ];
+  for (const [name, content, problem] of cases) {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    const result = emovox('features', path, '--json');
+    assert.notEqual(result.status, 0, name);
+    assert.equal(result.stdout, '');
+    const lines = result.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, `${name}: ${result.stderr}`);
+    assert.ok(lines[0].includes(path) && problem.test(lines[0]), lines[0]);
+  }
+});
+
+test('NaN samples and unsupported encodings are rejected in one line', () => {
+  const nan = join(dir, 'nan.wav');
+  sox(speech, '-e', 'floating-point', '-b', '32', nan);
+  const bytes = new Uint8Array(readFileSync(nan));
+  new DataView(bytes.buffer).setFloat32(bytes.length - 400, Number.NaN, true);
+  writeFileSync(nan, bytes);
+  const alaw = join(dir, 'alaw.wav');
+  sox(speech, '-e', 'a-law', alaw);
+  for (const [path, problem] of [[nan, /NaN/], [alaw, /not supported/]] as const) {
+    const result = emovox('features', path);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr.trim(), problem);
+    assert.doesNotMatch(result.stderr, /\n.+\n/);
+  }
+});
+
+test('usage mistakes exit 2 without a stack trace', () => {
+  for (const args of [['features'], ['features', speech, '--n-fft', '500'], ['features', speech, '--include', 'pitch'], ['nonsense']]) {
+    const result = emovox(...args);
+    assert.equal(result.status, 2, args.join(' '));
+    assert.doesNotMatch(result.stderr, /at .+:\d+:\d+/);
+  }
+});
