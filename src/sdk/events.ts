@@ -1,5 +1,5 @@
 /** Maps event names to the argument tuples their listeners receive. */
-export type EventMap = { [event: string]: unknown[] };
+export type EventMap<Events> = { [K in keyof Events]: unknown[] };
 
 export type Listener<Args extends unknown[]> = (...args: Args) => void;
 
@@ -7,7 +7,7 @@ export type Listener<Args extends unknown[]> = (...args: Args) => void;
  * A small typed event emitter. `on()` returns its own unsubscribe function, so callers keep
  * one handle per subscription instead of the listener reference.
  */
-export class TypedEmitter<Events extends EventMap> {
+export class TypedEmitter<Events extends { [K in keyof Events]: unknown[] }> {
   private readonly listeners = new Map<keyof Events, Set<Listener<never[]>>>();
 
   /** Subscribes `listener` to `event`; call the returned function to unsubscribe. */

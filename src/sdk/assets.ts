@@ -1,0 +1,67 @@
+import type { AssetOverrides, RecognizerOptions } from './options.ts';
+import { checkUrl } from './options.ts';
+import type { VadModelVersion } from './types.ts';
+
+/** File names of the runtime assets, as they lie under `assetBaseUrl` (and in `dist/browser/assets/`). */
+export const assetFileNames = {
+  worker: 'emotion.worker.js',
+  captureWorklet: 'capture.worklet.js',
+  ortWasm: 'ort-wasm-simd-threaded.wasm',
+  vadModel: { v5: 'silero_vad_v5.onnx', legacy: 'silero_vad_legacy.onnx' },
+} as const;
+
+/**
+ * Name of the default model's manifest under `models/`. Undefined until a model ships: then
+ * `model` must be given.
+ */
+export const defaultModelManifest: string | undefined = undefined;
+
+/** Where each runtime file comes from; `undefined` means "the bundled default next to emovox's modules". */
+export interface ResolvedAssets {
+  readonly worker?: URL;
+  readonly captureWorklet?: URL;
+  readonly ortWasm?: URL;
+  readonly vadModel: URL;
+  readonly model: URL;
+}
+
+/** Bundled VAD model URLs; literal `new URL(..., import.meta.url)` so bundlers emit the files. */
+function bundledVadModel(version: VadModelVersion): URL {
+  return version === 'legacy'
+    ? new URL('./vendor/silero_vad_legacy.onnx', import.meta.url)
+    : new URL('./vendor/silero_vad_v5.onnx', import.meta.url);
+}
+
+function bundledModel(): URL | undefined {
+  return defaultModelManifest === undefined ? undefined : new URL(`../../models/${defaultModelManifest}`, import.meta.url);
+}
+
+function pageBase(): string | undefined {
+  return typeof location === 'undefined' ? undefined : location.href;
+}
+
+/**
+ * Resolves every asset: a per-asset override wins, then `assetBaseUrl` + the default file name,
+ * then the file bundled next to emovox. Throws `TypeError` naming the option for a bad URL.
+ */
+export function resolveAssets(options: RecognizerOptions, vadModel: VadModelVersion): ResolvedAssets {
+  const base = options.assetBaseUrl === undefined ? undefined : checkUrl('assetBaseUrl', options.assetBaseUrl, pageBase());
+  const baseHref = base && (base.href.endsWith('/') ? base.href : `${base.href}/`);
+  const assets: AssetOverrides = options.assets ?? {};
+  const pick = (key: keyof AssetOverrides, fileName: string): URL | undefined => {
+    const override = assets[key];
+    if (override !== undefined) return checkUrl(`assets.${key}`, override, pageBase());
+    return baseHref ? new URL(fileName, baseHref) : undefined;
+  };
+  const model = options.model !== undefined
+    ? checkUrl('model', options.model, pageBase())
+    : baseHref && defaultModelManifest ? new URL(`models/${defaultModelManifest}`, baseHref) : bundledModel();
+  if (!model) throw new TypeError('model is required: no default model is bundled with this build of emovox');
+  return {
+    worker: pick('worker', assetFileNames.worker),
+    captureWorklet: pick('captureWorklet', assetFileNames.captureWorklet),
+    ortWasm: pick('ortWasm', assetFileNames.ortWasm),
+    vadModel: pick('vadModel', assetFileNames.vadModel[vadModel]) ?? bundledVadModel(vadModel),
+    model,
+  };
+}

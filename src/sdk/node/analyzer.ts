@@ -1,0 +1,62 @@
+import { resolveAssets } from '../assets.ts';
+import type { EmotionModel } from '../model/emotion-model.ts';
+import { resolveOptions, type RecognizerOptions, type ResolvedOptions } from '../options.ts';
+import { analyzeSamples, type AnalyzeSamplesOptions, type MonoAudio } from '../pipeline/analyze-samples.ts';
+import { EmotionScorer } from '../pipeline/emotion-scorer.ts';
+import { loadEmotionModel, loadVad } from '../pipeline/loader.ts';
+import { Recognition } from '../pipeline/recognition.ts';
+import type { AnalysisResult } from '../types.ts';
+import { Segmenter } from '../vad/segmenter.ts';
+import type { Model } from '../vendor/vad-web.js';
+import { loadNodeOrt, readBytes } from './runtime.ts';
+
+/**
+ * The offline analysis of `EmotionRecognizer.analyze()` for Node: the same segmenter, features,
+ * model and post-processing, on onnxruntime-node (or onnxruntime-web's wasm build).
+ */
+export class NodeAnalyzer {
+  private released = false;
+
+  private constructor(
+    private readonly vad: Model,
+    private readonly model: EmotionModel,
+    private readonly options: ResolvedOptions,
+    readonly runtime: string,
+  ) {}
+
+  static async create(options: RecognizerOptions = {}): Promise<NodeAnalyzer> {
+    const resolved = resolveOptions(options);
+    const assets = resolveAssets(options, resolved.vad.model);
+    const { ort, name } = await loadNodeOrt();
+    const vad = await loadVad(ort, resolved.vad.model, assets.vadModel, readBytes);
+    try {
+      const model = await loadEmotionModel(ort, assets.model, readBytes, resolved.ortThreads);
+      return new NodeAnalyzer(vad, model, resolved, name);
+    } catch (error) {
+      await vad.release();
+      throw error;
+    }
+  }
+
+  get labels(): readonly string[] {
+    return this.model.labels;
+  }
+
+  get modelName(): string {
+    return this.model.manifest.name;
+  }
+
+  /** Segments a whole recording and returns every utterance's final result. */
+  async analyze(audio: MonoAudio, options: AnalyzeSamplesOptions = {}): Promise<AnalysisResult> {
+    this.vad.reset_state();
+    const segmenter = new Segmenter(this.vad, this.options.vad, 0);
+    const recognition = new Recognition(segmenter, new EmotionScorer(this.model), this.options.smoothing, this.options.includeAudio);
+    return analyzeSamples(recognition, this.labels, audio, { yieldBetweenChunks: async () => {}, ...options });
+  }
+
+  async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    await Promise.all([this.vad.release(), this.model.release()]);
+  }
+}

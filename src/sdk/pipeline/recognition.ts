@@ -1,0 +1,95 @@
+import { concatFrames } from '../features/compute.ts';
+import { FeatureExtractor } from '../features/extractor.ts';
+import type { FrameFeatures } from '../features/frame-features.ts';
+import type { ResolvedSmoothing } from '../options.ts';
+import type { RecognizerEventMap } from '../types.ts';
+import type { SegmentEvent, Segmenter } from '../vad/segmenter.ts';
+import type { EmotionScorer } from './emotion-scorer.ts';
+import { createSmoother, type Smoother } from './smoothing.ts';
+
+type PipelineEventName = 'speech-start' | 'emotion-update' | 'emotion' | 'speech-end' | 'misfire';
+
+/** An event for the recognizer's listeners, produced by the pipeline in order. */
+export type RecognitionEvent = { [K in PipelineEventName]: { readonly name: K; readonly payload: RecognizerEventMap[K][0] } }[PipelineEventName];
+
+/**
+ * The whole per-stream pipeline, pure and shared by the live worker, `analyze()` and Node:
+ * 16 kHz samples → segmenter (VAD) → features → model → smoothed interim and final results.
+ * Interim features are computed incrementally with a streaming `FeatureExtractor`; the final
+ * result recomputes the trimmed utterance in one go, exactly as `analyze()` does.
+ */
+export class Recognition {
+  private readonly smoother: Smoother;
+  private extractor: FeatureExtractor | undefined;
+  private parts: FrameFeatures[] = [];
+  private streamed = 0;
+
+  constructor(
+    private readonly segmenter: Segmenter,
+    private readonly scorer: EmotionScorer,
+    smoothing: ResolvedSmoothing,
+    private readonly includeAudio = false,
+  ) {
+    this.smoother = createSmoother(smoothing);
+  }
+
+  get processedMs(): number {
+    return this.segmenter.processedMs;
+  }
+
+  async push(samples: Float32Array): Promise<RecognitionEvent[]> {
+    return this.handle(await this.segmenter.push(samples));
+  }
+
+  /** Ends the utterance in progress, if any (on stop, pause or the end of a recording). */
+  async flush(): Promise<RecognitionEvent[]> {
+    return this.handle(this.segmenter.flush());
+  }
+
+  private async handle(events: SegmentEvent[]): Promise<RecognitionEvent[]> {
+    const out: RecognitionEvent[] = [];
+    for (const event of events) {
+      switch (event.type) {
+        case 'speech-start':
+          this.smoother.reset();
+          this.extractor = new FeatureExtractor(this.scorer.model.manifest.features.config);
+          this.parts = [];
+          this.streamed = 0;
+          out.push({ name: 'speech-start', payload: { startMs: event.startMs } });
+          break;
+        case 'speech-progress': {
+          const frames = this.streamFrames(event.audio);
+          if (frames.nFrames === 0) break;
+          const raw = await this.scorer.scoreInterim(frames);
+          const { probabilities, index } = this.smoother.next(raw);
+          out.push({ name: 'emotion-update', payload: this.scorer.result(probabilities, event, false, index) });
+          break;
+        }
+        case 'speech-end': {
+          this.extractor = undefined;
+          this.parts = [];
+          const probabilities = await this.scorer.scoreFinal(this.scorer.features(event.audio));
+          const span = { startMs: event.startMs, endMs: event.endMs };
+          out.push({ name: 'emotion', payload: this.scorer.result(probabilities, span, true, undefined, this.includeAudio ? event.audio : undefined) });
+          out.push({ name: 'speech-end', payload: span });
+          break;
+        }
+        case 'misfire':
+          this.extractor = undefined;
+          this.parts = [];
+          out.push({ name: 'misfire', payload: { startMs: event.startMs, endMs: event.endMs } });
+          break;
+      }
+    }
+    return out;
+  }
+
+  /** Pushes the audio not yet streamed (the utterance only grows at its end) and returns all frames so far. */
+  private streamFrames(audio: Float32Array): FrameFeatures {
+    this.extractor ??= new FeatureExtractor(this.scorer.model.manifest.features.config);
+    const fresh = this.extractor.push(audio.subarray(this.streamed));
+    this.streamed = audio.length;
+    if (fresh.nFrames > 0) this.parts.push(fresh);
+    return this.parts.length > 0 ? concatFrames(this.parts) : fresh;
+  }
+}

@@ -1,0 +1,190 @@
+import { Resampler } from '../audio/resampler.ts';
+import { decodeAudioBytes } from '../audio/decode.ts';
+import { toMono, assertFiniteSamples } from '../audio/prepare.ts';
+import { EmovoxError } from '../errors.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import type { EmotionModel } from '../model/emotion-model.ts';
+import type { OrtRuntime } from '../model/ort-types.ts';
+import { analyzeSamples } from '../pipeline/analyze-samples.ts';
+import { EmotionScorer } from '../pipeline/emotion-scorer.ts';
+import { fetchBytes, loadEmotionModel, loadVad } from '../pipeline/loader.ts';
+import { Recognition, type RecognitionEvent } from '../pipeline/recognition.ts';
+import type { ResolvedOptions } from '../options.ts';
+import type { AnalysisProgress, AnalysisResult, ReadyEvent } from '../types.ts';
+import { routeVadLogging } from '../vad/logging.ts';
+import { Segmenter } from '../vad/segmenter.ts';
+import type { Model } from '../vendor/vad-web.js';
+import { serializeError } from './error-transfer.ts';
+import type { AnalyzeJob, EmotionWorkerApi, WorkerDiagnostics, WorkerEvent, WorkerEventSink, WorkerInit } from './protocol.ts';
+
+/** Counts `process` calls of a VAD model. */
+function counted(model: Model, count: () => void): Model {
+  return { ...model, process: (frame) => (count(), model.process(frame)) };
+}
+
+interface LiveSession {
+  readonly port: MessagePort;
+  readonly resampler?: Resampler;
+  readonly recognition: Recognition;
+  paused: boolean;
+}
+
+/**
+ * The worker's logic over an injected ORT module: one runtime for the VAD and the emotion model,
+ * a live session fed by the capture worklet's port, and offline analysis. `emotion.worker.ts`
+ * only exposes it through comlink.
+ */
+export class WorkerEngine implements EmotionWorkerApi {
+  private logger: Logger = createLogger('silent');
+  private options!: ResolvedOptions;
+  private init_!: WorkerInit;
+  private sink: WorkerEventSink = () => {};
+  private vad!: Model;
+  private model!: EmotionModel;
+  private scorer!: EmotionScorer;
+  private analysisVad: Model | undefined;
+  private live: LiveSession | undefined;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly analyses = new Map<number, AbortController>();
+  private vadRuns = 0;
+  private sharedRuntime = false;
+
+  constructor(
+    private readonly ort: OrtRuntime & { env?: { versions?: { web?: string }; wasm?: { numThreads?: number } } },
+    /** Applies the init's ORT settings (threads, wasm URL, log level) before anything loads. */
+    private readonly configureOrt: (init: WorkerInit) => void = () => {},
+  ) {}
+
+  async init(init: WorkerInit, sink: WorkerEventSink): Promise<ReadyEvent> {
+    this.configureOrt(init);
+    this.init_ = init;
+    this.options = init.options;
+    this.sink = sink;
+    this.logger = createLogger(init.options.logLevel, 'emovox worker');
+    routeVadLogging(this.logger);
+    const vad = await loadVad(this.ort, init.options.vad.model, new URL(init.vadModelUrl), fetchBytes);
+    this.vad = counted(vad, () => this.vadRuns++);
+    try {
+      this.model = await loadEmotionModel(this.ort, new URL(init.manifestUrl), fetchBytes, init.options.ortThreads);
+    } catch (error) {
+      await vad.release();
+      throw error;
+    }
+    this.sharedRuntime = true;
+    this.scorer = new EmotionScorer(this.model);
+    this.logger.info(`loaded ${this.model.manifest.name} (${this.model.labels.join(', ')}) and Silero ${init.options.vad.model}`);
+    return { labels: [...this.model.labels], modelName: this.model.manifest.name, vadModel: init.options.vad.model };
+  }
+
+  async startLive(port: MessagePort, inputRate: number): Promise<void> {
+    await this.stopLive();
+    this.vad.reset_state();
+    this.scorer.resetSpeaker();
+    const interimSamples = Math.round((this.options.interimIntervalMs * 16000) / 1000);
+    const segmenter = new Segmenter(this.vad, this.options.vad, interimSamples);
+    const recognition = new Recognition(segmenter, this.scorer, this.options.smoothing, this.options.includeAudio);
+    const session: LiveSession = { port, recognition, paused: false, resampler: inputRate === 16000 ? undefined : new Resampler(inputRate, 16000) };
+    this.live = session;
+    port.onmessage = (event: MessageEvent<Float32Array>) => {
+      if (session.paused || this.live !== session) return;
+      const chunk = event.data;
+      this.enqueue(async () => {
+        if (this.live !== session) return;
+        const samples = session.resampler ? session.resampler.process(chunk) : chunk;
+        this.emit(await recognition.push(samples));
+      });
+    };
+    port.start();
+  }
+
+  async pauseLive(): Promise<void> {
+    const session = this.live;
+    if (!session) return;
+    session.paused = true;
+    await this.enqueue(async () => this.emit(await session.recognition.flush()));
+  }
+
+  async resumeLive(): Promise<void> {
+    if (this.live) this.live.paused = false;
+  }
+
+  async stopLive(): Promise<void> {
+    const session = this.live;
+    if (!session) return;
+    session.paused = true;
+    await this.enqueue(async () => {
+      if (session.resampler) this.emit(await session.recognition.push(session.resampler.flush()));
+      this.emit(await session.recognition.flush());
+    });
+    session.port.onmessage = null;
+    session.port.close();
+    if (this.live === session) this.live = undefined;
+  }
+
+  async analyze(job: AnalyzeJob, id: number, onProgress?: (progress: AnalysisProgress) => void): Promise<AnalysisResult> {
+    const audio = await this.decode(job);
+    if (!this.analysisVad) {
+      this.analysisVad = counted(await loadVad(this.ort, this.options.vad.model, new URL(this.init_.vadModelUrl), fetchBytes), () => this.vadRuns++);
+    }
+    this.analysisVad.reset_state();
+    const recognition = new Recognition(new Segmenter(this.analysisVad, this.options.vad, 0), new EmotionScorer(this.model), this.options.smoothing, this.options.includeAudio);
+    const controller = new AbortController();
+    this.analyses.set(id, controller);
+    try {
+      return await analyzeSamples(recognition, this.model.labels, audio, { onProgress, signal: controller.signal });
+    } finally {
+      this.analyses.delete(id);
+    }
+  }
+
+  abortAnalysis(id: number): void {
+    this.analyses.get(id)?.abort();
+  }
+
+  diagnostics(): WorkerDiagnostics {
+    const scope = globalThis as unknown as { WorkerGlobalScope?: new () => unknown };
+    const entries = typeof performance.getEntriesByType === 'function' ? performance.getEntriesByType('resource') : [];
+    return {
+      inWorker: typeof scope.WorkerGlobalScope === 'function' && globalThis instanceof scope.WorkerGlobalScope,
+      wasmFetches: entries.map((entry) => entry.name).filter((name) => /\.wasm(\?|$)/.test(name)),
+      vadRuns: this.vadRuns,
+      modelRuns: this.scorer?.predictions ?? 0,
+      sharedRuntime: this.sharedRuntime,
+      ortVersion: this.ort.env?.versions?.web ?? 'unknown',
+      ortThreads: this.ort.env?.wasm?.numThreads ?? 1,
+    };
+  }
+
+  async dispose(): Promise<void> {
+    await this.stopLive().catch(() => undefined);
+    await Promise.all([this.vad?.release(), this.analysisVad?.release(), this.model?.release()]);
+  }
+
+  private async decode(job: AnalyzeJob): Promise<{ samples: Float32Array; sampleRate: number }> {
+    const decoded = job.kind === 'encoded' ? await decodeAudioBytes(job.bytes) : { sampleRate: job.sampleRate, channels: job.channels };
+    if (decoded.sampleRate < 8000 || decoded.sampleRate > 192000 || !Number.isInteger(decoded.sampleRate)) {
+      throw new EmovoxError('UNSUPPORTED_AUDIO', `sample rate ${decoded.sampleRate} Hz is not supported`);
+    }
+    const samples = toMono(decoded);
+    assertFiniteSamples(samples);
+    return { samples, sampleRate: decoded.sampleRate };
+  }
+
+  /** Runs tasks one after another; a failing task becomes an `error` event and does not stop the next. */
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.chain.then(task).catch((error: unknown) => this.reportError(error));
+    this.chain = run;
+    return run;
+  }
+
+  private emit(events: RecognitionEvent[]): void {
+    if (events.length > 0) this.sink(events);
+  }
+
+  /** Sends `error` as an event to the page (for failures outside any request). */
+  reportError(error: unknown): void {
+    this.logger.error(error);
+    const event: WorkerEvent = { name: 'error', payload: serializeError(error) };
+    this.sink([event]);
+  }
+}

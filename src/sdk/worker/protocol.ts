@@ -1,0 +1,59 @@
+import type { SerializedEmovoxError } from '../errors.ts';
+import type { ResolvedOptions } from '../options.ts';
+import type { RecognitionEvent } from '../pipeline/recognition.ts';
+import type { AnalysisProgress, AnalysisResult, ReadyEvent } from '../types.ts';
+
+/** Everything the worker needs to load; URLs as strings (they cross `postMessage`). */
+export interface WorkerInit {
+  readonly options: ResolvedOptions;
+  readonly manifestUrl: string;
+  readonly vadModelUrl: string;
+  /** Override of ORT's `.wasm` location; absent: ORT finds it next to its own module. */
+  readonly ortWasmUrl?: string;
+}
+
+/** An error as it crosses the worker boundary inside an event. */
+export type SerializedError = SerializedEmovoxError | { readonly name: string; readonly message: string; readonly stack?: string };
+
+/** Events the worker pushes to the page, in order. */
+export type WorkerEvent = RecognitionEvent | { readonly name: 'error'; readonly payload: SerializedError };
+
+/** Receives batches of worker events (a comlink proxy on the page side). */
+export type WorkerEventSink = (events: WorkerEvent[]) => void;
+
+/** Prerecorded audio sent to the worker: encoded bytes (WAV/FLAC) or decoded channels. */
+export type AnalyzeJob =
+  | { readonly kind: 'encoded'; readonly bytes: Uint8Array }
+  | { readonly kind: 'channels'; readonly channels: Float32Array[]; readonly sampleRate: number };
+
+/** What the worker reports about itself, for tests and debugging. */
+export interface WorkerDiagnostics {
+  /** True when this code runs in a dedicated worker global scope. */
+  readonly inWorker: boolean;
+  /** URLs of the `.wasm` files this worker fetched (one ORT runtime: exactly one). */
+  readonly wasmFetches: string[];
+  /** `session.run` calls of the VAD and of the emotion model so far. */
+  readonly vadRuns: number;
+  readonly modelRuns: number;
+  /** True when the VAD and the emotion model were created from the same ORT module object. */
+  readonly sharedRuntime: boolean;
+  /** onnxruntime-web version and wasm threads in use. */
+  readonly ortVersion: string;
+  readonly ortThreads: number;
+}
+
+/** The worker's API as seen through comlink (every method returns a promise on the page side). */
+export interface EmotionWorkerApi {
+  init(init: WorkerInit, sink: WorkerEventSink): Promise<Omit<ReadyEvent, never>>;
+  /** Starts consuming audio chunks (`Float32Array` at `inputRate`) posted on `port` by the capture worklet. */
+  startLive(port: MessagePort, inputRate: number): Promise<void>;
+  /** Ends the utterance in progress and ignores audio until `resumeLive()`. */
+  pauseLive(): Promise<void>;
+  resumeLive(): Promise<void>;
+  /** Processes what is queued, ends the utterance in progress and closes the port. */
+  stopLive(): Promise<void>;
+  analyze(job: AnalyzeJob, id: number, onProgress?: (progress: AnalysisProgress) => void): Promise<AnalysisResult>;
+  abortAnalysis(id: number): void;
+  diagnostics(): WorkerDiagnostics;
+  dispose(): Promise<void>;
+}
