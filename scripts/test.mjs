@@ -44,6 +44,9 @@ function readCounts(file) {
   }
 }
 
+/** Folders never searched for tests: dependencies and training outputs. */
+const skippedDirs = new Set(['node_modules', 'work', 'runs', '__pycache__']);
+
 async function testFiles(suffix) {
   const found = [];
   async function walk(dir) {
@@ -55,11 +58,11 @@ async function testFiles(suffix) {
     }
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(path);
+      if (entry.isDirectory() && !skippedDirs.has(entry.name) && !entry.name.startsWith('.')) await walk(path);
       else if (entry.isFile() && entry.name.endsWith(suffix)) found.push(relative(root, path));
     }
   }
-  for (const dir of ['test', 'src']) await walk(join(root, dir));
+  for (const dir of ['test', 'src', 'training']) await walk(join(root, dir));
   return found.sort();
 }
 
