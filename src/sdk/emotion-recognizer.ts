@@ -9,7 +9,7 @@ import { resolveOptions, type RecognizerOptions, type ResolvedOptions } from './
 import type { AnalysisResult, AnalyzeOptions, AudioInput, LiveSource, ReadyEvent, RecognizerEventMap, RecognizerState } from './types.ts';
 import { WorkerClient } from './worker-client.ts';
 import { deserializeError } from './worker/error-transfer.ts';
-import type { WorkerEvent, WorkerInit } from './worker/protocol.ts';
+import type { WorkerDiagnostics, WorkerEvent, WorkerInit } from './worker/protocol.ts';
 
 function abortError(signal: AbortSignal): EmovoxError {
   return new EmovoxError('ABORTED', 'EmotionRecognizer.create() was aborted', { cause: signal.reason });
@@ -162,6 +162,12 @@ export class EmotionRecognizer extends TypedEmitter<RecognizerEventMap> {
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** What the worker reports about itself (thread, ORT wasm fetches, inference counts): for tests and debugging. */
+  async diagnostics(): Promise<WorkerDiagnostics> {
+    this.assertUsable('diagnostics');
+    return this.client.call((api) => api.diagnostics());
   }
 
   /** Stops everything and releases microphone tracks it opened, AudioContext, worker and models. Idempotent. */

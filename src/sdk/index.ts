@@ -8,6 +8,7 @@ export {
   type RecognizerOptions, type VadOptions, type SmoothingOptions, type AssetOverrides, type ResolvedOptions,
 } from './options.ts';
 export { assetFileNames } from './assets.ts';
+export type { WorkerDiagnostics } from './worker/protocol.ts';
 export { defaultMicrophoneConstraints } from './capture/microphone.ts';
 export type {
   AnalysisProgress, AnalysisResult, AnalyzeOptions, AudioInput, EmotionResult, LiveSource, MisfireEvent, ReadyEvent,

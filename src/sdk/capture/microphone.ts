@@ -1,10 +1,10 @@
 import { EmovoxError } from '../errors.ts';
 import type { LiveSource } from '../types.ts';
 
-/** Audio constraints emovox asks for: processing that reshapes prosody (noise suppression, gain control) is off. */
+/** Audio constraints emovox asks for: browser processing that reshapes the voice (echo cancellation, noise suppression, gain control) is off. */
 export const defaultMicrophoneConstraints: MediaTrackConstraints = Object.freeze({
   channelCount: 1,
-  echoCancellation: true,
+  echoCancellation: false,
   noiseSuppression: false,
   autoGainControl: false,
 });

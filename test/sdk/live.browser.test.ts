@@ -1,0 +1,49 @@
+// @fake-mic two-phrases noloop
+// Chromium's fake microphone plays test/.generated/two-phrases.wav once: 1 s silence, a long phrase,
+// 1.5 s silence, a short phrase, 2 s silence. The recognizer must report both utterances in order.
+import { expect } from '@open-wc/testing';
+import { EmotionRecognizer } from '../../src/sdk/index.ts';
+import { generatedAudioUrl, probabilitySum, recordEvents, tinyModelUrl, until } from './helpers.ts';
+
+describe('EmotionRecognizer live from the fake microphone', () => {
+  it('emits ready, speech-start, emotion-update, emotion, speech-end for each phrase, and analyze() agrees', async () => {
+    const recognizer = await EmotionRecognizer.create({ model: tinyModelUrl });
+    const { events } = recordEvents(recognizer);
+    try {
+      await recognizer.start();
+      await until(recognizer, () => events.filter((e) => e.name === 'speech-end').length >= 2 || events.some((e) => e.name === 'error'));
+      await recognizer.stop();
+      const names = events.map((e) => e.name).filter((n) => n !== 'state');
+      expect(names[0]).to.equal('ready');
+      expect(events.filter((e) => e.name === 'error')).to.deep.equal([]);
+      const finals = events.flatMap((e) => (e.name === 'emotion' ? [e.payload] : []));
+      expect(finals).to.have.length(2);
+      // Order within each utterance: speech-start, updates, emotion, speech-end.
+      const firstEnd = names.indexOf('speech-end');
+      const first = names.slice(0, firstEnd + 1);
+      expect(first[1]).to.equal('speech-start');
+      expect(first.filter((n) => n === 'emotion-update').length).to.be.greaterThan(0);
+      expect(first.at(-2)).to.equal('emotion');
+      for (const result of finals) {
+        expect(Object.keys(result.probabilities)).to.deep.equal(['neutral', 'happy', 'angry']);
+        expect(Math.abs(probabilitySum(result.probabilities) - 1)).to.be.lessThan(1e-5);
+        expect(result.final).to.equal(true);
+        expect(result.endMs).to.be.greaterThan(result.startMs);
+      }
+      // The long phrase lasts about 6 s, the short one about 2.5 s; both start after the leading silence.
+      expect(finals[0].endMs - finals[0].startMs).to.be.within(4000, 8000);
+      expect(finals[1].endMs - finals[1].startMs).to.be.within(1500, 4000);
+      expect(finals[1].startMs - finals[0].endMs).to.be.within(800, 2500);
+
+      const offline = await recognizer.analyze(generatedAudioUrl('two-phrases'));
+      expect(offline.utterances).to.have.length(2);
+      offline.utterances.forEach((u, i) => {
+        expect(u.endMs - u.startMs).to.be.closeTo(finals[i].endMs - finals[i].startMs, 300);
+        expect(u.label).to.equal(finals[i].label);
+      });
+      console.log(JSON.stringify({ live: finals.map((f) => [f.startMs, f.endMs, f.label]), offline: offline.utterances.map((f) => [f.startMs, f.endMs, f.label]) }));
+    } finally {
+      await recognizer.destroy();
+    }
+  });
+});
