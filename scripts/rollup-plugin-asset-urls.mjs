@@ -66,7 +66,7 @@ export function assetUrls({ assetFileName, include = (id) => !id.split(sep).incl
             try {
               source = await readFile(file);
             } catch {
-              this.error(`${relative(process.cwd(), id)}: new URL('${target}', import.meta.url) points at a missing file ${relative(process.cwd(), file)}`);
+              this.error(`new URL('${target}', import.meta.url) points at a missing file ${relative(process.cwd(), file)}`);
             }
             ref = this.emitFile({ type: 'asset', fileName: assetFileName(file), source });
             emittedAssets.set(file, ref);
