@@ -2,7 +2,9 @@
 //  1. the npm package (dist/sdk, dist/components, dist/plugins, dist/cli): one file per source module,
 //     every dependency external, assets (worker chunks, models, VAD files) emitted beside the modules;
 //  2. dist/browser/emovox.js: one self-contained ES module for a plain <script type="module">, every
-//     dependency bundled, ORT in its own chunk (its pthread workers re-import it) with its wasm beside it.
+//     dependency bundled; beside it assets/ holds the worker and worklet (fixed names), shared chunks,
+//     ORT in its own chunk (its pthread workers re-import it) with its wasm beside it, and the VAD files;
+//     models/ holds our models.
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { existsSync, readdirSync } from 'node:fs';
@@ -105,8 +107,10 @@ export function browserConfig({ input, outDir, minified = true }) {
       nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'module', 'default'] }),
       commonjs(),
       esbuild(esbuildOptions),
+      // Fixed names in assets/ so `assetBaseUrl` (src/sdk/assets.ts) can point at a copy of that folder.
       assetUrls({
         assetFileName: (file) => (file.startsWith(join(root, 'models') + sep) ? mirroredAssetPath(file) : `assets/${basename(file)}`),
+        chunkFileName: (file) => `assets/${basename(file).replace(/\.m?ts$/, '')}.js`,
       }),
       ortWasmBesideChunk({ wasmFile: ortWasm }),
       copyModels(),
@@ -116,7 +120,7 @@ export function browserConfig({ input, outDir, minified = true }) {
       dir: outDir,
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: '[name]-[hash].js',
+      chunkFileNames: 'assets/[name]-[hash].js',
       sourcemap: true,
       // ORT starts its pthread workers from its own module URL: keep it free of app code.
       manualChunks: (id) => (id.includes(`${sep}node_modules${sep}onnxruntime-web${sep}`) ? 'ort' : undefined),

@@ -93,7 +93,8 @@ function crossOriginIsolation(context, next) {
 
 /**
  * Serves self-contained CommonJS files (one `module.exports`, no `require`) as ES modules with a default
- * export. @rollup/plugin-commonjs 29 does not run inside the dev server, and fft.js is such a file.
+ * export. @rollup/plugin-commonjs 29 does not run inside the dev server; fft.js and the browser file of
+ * @eshaz/web-worker (used by the FLAC decoder) are such files.
  */
 function commonjsDefault(packages) {
   const escaped = packages.map((name) => name.replace(/[.+]/g, (c) => `\\${c}`));
@@ -116,7 +117,7 @@ export default {
     files: group.files,
     browsers: [browser(group.setting)],
   })),
-  nodeResolve: { exportConditions: ['development', 'browser', 'import', 'module', 'default'] },
+  nodeResolve: { browser: true, exportConditions: ['development', 'browser', 'import', 'module', 'default'] },
   browsers: [browser(undefined)],
   concurrency: 1,
   concurrentBrowsers: 1,
@@ -127,7 +128,7 @@ export default {
   middleware: [crossOriginIsolation],
   mimeTypes: { '**/*.onnx': 'application/octet-stream' },
   plugins: [
-    commonjsDefault(['fft.js']),
+    commonjsDefault(['fft.js', '@eshaz/web-worker']),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
   ],
   reporters: [

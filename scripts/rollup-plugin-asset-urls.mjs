@@ -39,9 +39,11 @@ function relativeUrlOf(node) {
 /**
  * @param {object} options
  * @param {(file: string) => string} options.assetFileName output path (relative to the output dir) of an asset file
+ * @param {(file: string) => string | undefined} [options.chunkFileName] fixed output path of a worker/worklet chunk
+ *   (default: Rollup's naming, which mirrors the source path under preserveModules)
  * @param {(file: string) => boolean} [options.include] which importers to rewrite (default: not under node_modules)
  */
-export function assetUrls({ assetFileName, include = (id) => !id.split(sep).includes('node_modules') }) {
+export function assetUrls({ assetFileName, chunkFileName = () => undefined, include = (id) => !id.split(sep).includes('node_modules') }) {
   const emittedAssets = new Map();
   return {
     name: 'emovox-asset-urls',
@@ -58,7 +60,8 @@ export function assetUrls({ assetFileName, include = (id) => !id.split(sep).incl
         const file = resolve(dirname(id), target);
         let ref;
         if (workerExtensions.test(file)) {
-          ref = this.emitFile({ type: 'chunk', id: file });
+          const fileName = chunkFileName(file);
+          ref = this.emitFile({ type: 'chunk', id: file, ...(fileName ? { fileName } : {}) });
         } else {
           ref = emittedAssets.get(file);
           if (!ref) {
