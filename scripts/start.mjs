@@ -120,13 +120,14 @@ if (process.argv.includes('--build-only')) process.exit(0);
 
 const host = option('host') ?? process.env.HOST ?? 'localhost';
 const firstPort = Number(option('port') ?? process.env.PORT ?? 8080);
+// Port 0 asks the OS for a free port (used by the smoke test); otherwise try the next 20 ports.
 for (let port = firstPort; port < firstPort + 20; port++) {
   try {
-    await serve(port, host);
-    console.log(`emovox demo: http://localhost:${port}/ (Ctrl+C to stop)`);
+    const server = await serve(port, host);
+    console.log(`emovox demo: http://localhost:${server.address().port}/ (Ctrl+C to stop)`);
     break;
   } catch (error) {
-    if (error?.code !== 'EADDRINUSE' || port === firstPort + 19) {
+    if (error?.code !== 'EADDRINUSE' || port === firstPort + 19 || firstPort === 0) {
       console.error(`start: cannot listen on ${host}:${port}: ${error?.message ?? error}`);
       process.exit(1);
     }
