@@ -1,4 +1,6 @@
 import { resolveAssets } from '../assets.ts';
+import { createLogger } from '../logger.ts';
+import { routeVadLogging } from '../vad/logging.ts';
 import type { EmotionModel } from '../model/emotion-model.ts';
 import { resolveOptions, type RecognizerOptions, type ResolvedOptions } from '../options.ts';
 import { analyzeSamples, type AnalyzeSamplesOptions, type MonoAudio } from '../pipeline/analyze-samples.ts';
@@ -8,7 +10,7 @@ import { Recognition } from '../pipeline/recognition.ts';
 import type { AnalysisResult } from '../types.ts';
 import { Segmenter } from '../vad/segmenter.ts';
 import type { Model } from '../vendor/vad-web.js';
-import { loadNodeOrt, readBytes } from './runtime.ts';
+import { loadNodeOrt, readBytes, type NodeOrtName } from './runtime.ts';
 
 /**
  * The offline analysis of `EmotionRecognizer.analyze()` for Node: the same segmenter, features,
@@ -24,10 +26,12 @@ export class NodeAnalyzer {
     readonly runtime: string,
   ) {}
 
-  static async create(options: RecognizerOptions = {}): Promise<NodeAnalyzer> {
+  /** Loads VAD and model; `runtime` forces onnxruntime-node or onnxruntime-web (default: node when installed). */
+  static async create(options: RecognizerOptions = {}, runtime?: NodeOrtName): Promise<NodeAnalyzer> {
     const resolved = resolveOptions(options);
     const assets = resolveAssets(options, resolved.vad.model);
-    const { ort, name } = await loadNodeOrt();
+    routeVadLogging(createLogger(resolved.logLevel));
+    const { ort, name } = await loadNodeOrt(runtime);
     const vad = await loadVad(ort, resolved.vad.model, assets.vadModel, readBytes);
     try {
       const model = await loadEmotionModel(ort, assets.model, readBytes, resolved.ortThreads);

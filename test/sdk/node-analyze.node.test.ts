@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { generateTestAudio } from '../../scripts/generate-test-audio.mjs';
+import { decodeWav, prepareAudio } from '../../src/sdk/audio/index.ts';
+import { EmovoxError } from '../../src/sdk/errors.ts';
+import { NodeAnalyzer } from '../../src/sdk/node/analyzer.ts';
+import type { AnalysisResult } from '../../src/sdk/types.ts';
+
+const modelPath = fileURLToPath(new URL('../model/fixtures/tiny-frames.json', import.meta.url));
+const model = new URL('../model/fixtures/tiny-frames.json', import.meta.url);
+const wav = (name: string) => fileURLToPath(new URL(`../.generated/${name}.wav`, import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/emovox.js', import.meta.url));
+const load = (name: string) => ({ samples: prepareAudio(decodeWav(readFileSync(wav(name)))), sampleRate: 16000 });
+const sum = (r: Readonly<Record<string, number>>) => Object.values(r).reduce((a, b) => a + b, 0);
+
+let analyzer: NodeAnalyzer;
+before(async () => {
+  await generateTestAudio({ quiet: true });
+  analyzer = await NodeAnalyzer.create({ model });
+});
+after(() => analyzer.release());
+
+test('finds one utterance in one-phrase, two in two-phrases, none in silence', async () => {
+  const one = await analyzer.analyze(load('one-phrase'));
+  const two = await analyzer.analyze(load('two-phrases'));
+  const none = await analyzer.analyze(load('silence'));
+  assert.equal(one.utterances.length, 1);
+  assert.equal(two.utterances.length, 2);
+  assert.equal(none.utterances.length, 0);
+  // two-phrases: 1 s silence, a ~6 s phrase, 1.5 s silence, a ~2.5 s phrase.
+  const [a, b] = two.utterances;
+  assert.ok(a.startMs > 500 && a.startMs < 1100, `first starts at ${a.startMs}`);
+  assert.ok(b.startMs - a.endMs > 800, 'a gap separates the phrases');
+  for (const u of [...one.utterances, ...two.utterances]) {
+    assert.deepEqual(Object.keys(u.probabilities), ['neutral', 'happy', 'angry']);
+    assert.ok(Math.abs(sum(u.probabilities) - 1) < 1e-5);
+    assert.equal(u.final, true);
+    assert.ok(u.valence >= -1 && u.valence <= 1 && u.arousal >= -1 && u.arousal <= 1);
+  }
+});
+
+test('chunk size does not change the result; progress is monotonic and ends at 1', async () => {
+  const audio = load('two-phrases');
+  const fractions: number[] = [];
+  const small = await analyzer.analyze(audio, { chunkSeconds: 0.37, onProgress: (p) => fractions.push(p.fraction) });
+  const large = await analyzer.analyze(audio, { chunkSeconds: 60 });
+  assert.deepEqual(small, large);
+  assert.ok(fractions.length > 30);
+  assert.deepEqual([...fractions].sort((x, y) => x - y), fractions);
+  assert.equal(fractions.at(-1), 1);
+});
+
+test('an aborted analysis rejects with ABORTED', async () => {
+  const controller = new AbortController();
+  const pending = analyzer.analyze(load('two-phrases'), { chunkSeconds: 0.5, signal: controller.signal, onProgress: () => controller.abort() });
+  await assert.rejects(pending, (error: unknown) => error instanceof EmovoxError && error.code === 'ABORTED');
+});
+
+test("onnxruntime-web's wasm build (the browser's runtime) agrees with onnxruntime-node", async () => {
+  const web = await NodeAnalyzer.create({ model }, 'onnxruntime-web');
+  try {
+    assert.equal(web.runtime, 'onnxruntime-web');
+    const [a, b] = [await analyzer.analyze(load('two-phrases')), await web.analyze(load('two-phrases'))];
+    assert.deepEqual(b.utterances.map((u) => [u.startMs, u.endMs, u.label]), a.utterances.map((u) => [u.startMs, u.endMs, u.label]));
+    for (let i = 0; i < a.utterances.length; i++) {
+      for (const label of a.labels) assert.ok(Math.abs(a.utterances[i].probabilities[label] - b.utterances[i].probabilities[label]) < 1e-4);
+    }
+  } finally {
+    await web.release();
+  }
+});
+
+test('`emovox analyze --json` prints the same utterances as the library', async () => {
+  const run = spawnSync(process.execPath, [bin, 'analyze', wav('two-phrases'), wav('silence'), '--json', '--model', modelPath], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const output = JSON.parse(run.stdout) as { model: string; labels: string[]; files: { file: string; utterances: AnalysisResult['utterances'] }[] };
+  assert.equal(output.model, 'tiny-frames');
+  assert.deepEqual(output.labels, ['neutral', 'happy', 'angry']);
+  assert.equal(output.files.length, 2);
+  assert.equal(output.files[1].utterances.length, 0);
+  const expected = (await analyzer.analyze(load('two-phrases'))).utterances;
+  assert.equal(output.files[0].utterances.length, expected.length);
+  output.files[0].utterances.forEach((u, i) => {
+    assert.equal(u.startMs, expected[i].startMs);
+    assert.equal(u.endMs, expected[i].endMs);
+    assert.equal(u.label, expected[i].label);
+    for (const label of output.labels) assert.ok(Math.abs(u.probabilities[label] - expected[i].probabilities[label]) < 1e-5);
+  });
+});
+
+test('`emovox analyze` text output and its failures', () => {
+  const ok = spawnSync(process.execPath, [bin, 'analyze', wav('one-phrase'), '--model', modelPath], { encoding: 'utf8' });
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /one-phrase\.wav: [\d.]+ s, 1 utterance\n\s+[\d.]+-[\d.]+ s\s+\w+/);
+  assert.equal(ok.stderr.includes('VAD |'), false, 'vad-web logging is silenced');
+  const cases: [string[], number, RegExp][] = [
+    [['analyze', '--model', modelPath], 2, /at least one audio file/],
+    [['analyze', wav('one-phrase'), '--model', '/nonexistent/model.json'], 1, /MODEL_LOAD_FAILED/],
+    [['analyze', bin, '--model', modelPath], 1, /UNSUPPORTED_AUDIO/],
+    [['analyze', wav('one-phrase'), '--model', modelPath, '--positive-threshold', '3'], 2, /vad.positiveSpeechThreshold/],
+    [['analyze', wav('one-phrase'), '--model', modelPath, '--vad-model', 'v9'], 2, /vad.model/],
+  ];
+  for (const [args, status, message] of cases) {
+    const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    assert.equal(result.status, status, `${args.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, message);
+    assert.equal(result.stderr.includes('    at '), false, 'no stack trace');
+  }
+});
