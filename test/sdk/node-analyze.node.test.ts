@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { generateTestAudio } from '../../scripts/generate-test-audio.mjs';
 import { decodeWav, prepareAudio } from '../../src/sdk/audio/index.ts';
 import { EmovoxError } from '../../src/sdk/errors.ts';
 import { NodeAnalyzer } from '../../src/sdk/node/analyzer.ts';
@@ -18,7 +17,8 @@ const sum = (r: Readonly<Record<string, number>>) => Object.values(r).reduce((a,
 
 let analyzer: NodeAnalyzer;
 before(async () => {
-  await generateTestAudio({ quiet: true });
+  const generate = spawnSync(process.execPath, [fileURLToPath(new URL('../../scripts/generate-test-audio.mjs', import.meta.url))], { encoding: 'utf8' });
+  assert.equal(generate.status, 0, generate.stderr);
   analyzer = await NodeAnalyzer.create({ model });
 });
 after(() => analyzer.release());
