@@ -1,4 +1,4 @@
-import { defineEmovoxElements, type EmovoxWaveform } from '../src/components/index.ts';
+import { defineEmovoxElements, type EmotionListener, type EmovoxWaveform } from '../src/components/index.ts';
 import { runFrontEnd } from './front-end.ts';
 import { audioFacts, configFacts, fillFacts, timingFacts } from './report.ts';
 import { syntheticVoiceWav } from './sample-audio.ts';
@@ -35,7 +35,7 @@ async function analyseFile(name: string, bytes: Uint8Array): Promise<void> {
     report.hidden = false;
     setStatus(`${name}: ${(samples.length / config.sampleRate).toFixed(2)} s analysed.`);
     byId<EmovoxWaveform>('waveform').regions = [];
-    await analyzeUtterances(name, samples, config.sampleRate);
+    await analyzeUtterances(name, samples, config.sampleRate, modelUrl);
   } catch (error) {
     const code = (error as { code?: string }).code;
     setStatus(`${name}: ${code ? `${code}: ` : ''}${(error as Error).message}`, true);
@@ -70,10 +70,15 @@ byId<HTMLButtonElement>('sample-button').addEventListener('click', () => {
   void analyseFile('generated-sample.wav', syntheticVoiceWav());
 });
 
+const params = new URLSearchParams(location.search);
+// `?model=<manifest URL>` tries another emotion model (both the live panel and file analysis use it).
+const modelUrl = params.get('model') ?? undefined;
 defineEmovoxElements();
-setUpLivePanel(byId('listener'), byId('event-log'));
+const listener = byId<EmotionListener>('listener');
+if (modelUrl) listener.model = modelUrl;
+setUpLivePanel(listener, byId('event-log'));
 
 // `?sample` analyses the generated sample on load (used for screenshots and smoke tests).
-if (new URLSearchParams(location.search).has('sample')) {
+if (params.has('sample')) {
   void analyseFile('generated-sample.wav', syntheticVoiceWav());
 }

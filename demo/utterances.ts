@@ -51,14 +51,14 @@ function showTable(utterances: readonly EmotionResult[]): void {
  * `decodeAudioData` reads (MP3, Ogg...) work too. One recognizer is created on
  * first use and kept for later files.
  */
-export async function analyzeUtterances(name: string, samples: Float32Array, sampleRate: number): Promise<void> {
+export async function analyzeUtterances(name: string, samples: Float32Array, sampleRate: number, model?: string): Promise<void> {
   const status = byId<HTMLParagraphElement>('analysis-status');
   current?.abort();
   const controller = (current = new AbortController());
   status.classList.remove('error');
   status.textContent = 'Loading the emotion model…';
   try {
-    recognizer ??= EmotionRecognizer.create();
+    recognizer ??= EmotionRecognizer.create(model ? { model } : {});
     const r = await recognizer;
     const result = await r.analyze({ samples, sampleRate }, {
       signal: controller.signal,
