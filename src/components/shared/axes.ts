@@ -54,7 +54,10 @@ export function drawTimeAxis(ctx: CanvasRenderingContext2D, box: PlotBox, durati
     ctx.fillStyle = colors.grid;
     ctx.fillRect(Math.round(x), box.top, 1, box.height);
     ctx.fillStyle = colors.text;
-    ctx.fillText(t === 0 ? '0 s' : `${formatTick(t, step)} s`, x, box.top + box.height + 4);
+    const text = t === 0 ? '0 s' : `${formatTick(t, step)} s`;
+    // Keep the last label inside the canvas instead of centring it past the right edge.
+    const half = ctx.measureText(text).width / 2;
+    ctx.fillText(text, Math.min(x, ctx.canvas.width / (globalThis.devicePixelRatio || 1) - half - 1), box.top + box.height + 4);
   }
 }
 

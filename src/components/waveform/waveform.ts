@@ -63,20 +63,23 @@ export class EmovoxWaveform extends CanvasPlot {
     const columns = Math.floor(box.width);
     const mid = box.top + box.height / 2;
     const scale = box.height / 2;
+    // Each column spans at least 20 ms, so low voices do not leave half-height stripes when a
+    // column covers less than one pitch period.
+    const span = Math.max(samples.length / columns, 0.02 * this.sampleRate);
     for (let x = 0; x < columns; x++) {
-      const start = Math.floor((x / columns) * samples.length);
-      const end = Math.max(start + 1, Math.floor(((x + 1) / columns) * samples.length));
+      const centre = ((x + 0.5) / columns) * samples.length;
+      const start = Math.max(0, Math.floor(centre - span / 2));
+      const end = Math.min(samples.length, Math.max(start + 1, Math.ceil(centre + span / 2)));
       let lo = 1;
       let hi = -1;
-      for (let i = start; i < end && i < samples.length; i++) {
+      for (let i = start; i < end; i++) {
         const v = samples[i];
         if (v < lo) lo = v;
         if (v > hi) hi = v;
       }
       lo = Math.max(-1, lo);
       hi = Math.min(1, hi);
-      const top = mid - hi * scale;
-      ctx.fillRect(box.left + x, top, 1, Math.max(1, (hi - lo) * scale));
+      ctx.fillRect(box.left + x, mid - hi * scale, 1, Math.max(1, (hi - lo) * scale));
     }
   }
 
