@@ -1,6 +1,7 @@
-import { EmovoxError } from '../src/sdk/errors.ts';
-import { decodeAudioBytes, isFlac, prepareAudio, type DecodedAudio } from '../src/sdk/audio/index.ts';
-import { computeFeatures, resolveFeatureConfig, type FeatureConfig, type FrameFeatures } from '../src/sdk/features/index.ts';
+import {
+  EmovoxError, computeFeatures, decodeAudioBytes, isFlac, prepareAudio, resolveFeatureConfig,
+  type DecodedAudio, type FeatureConfig, type FrameFeatures,
+} from '../src/sdk/index.ts';
 
 export interface FrontEndRun {
   readonly decoded: DecodedAudio;

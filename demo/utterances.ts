@@ -1,5 +1,4 @@
-import { EmotionRecognizer } from '../src/sdk/index.ts';
-import type { EmotionResult } from '../src/sdk/types.ts';
+import { EmotionRecognizer, type EmotionResult } from '../src/sdk/index.ts';
 import { defaultLabelColor, type EmotionMeter, type EmovoxWaveform } from '../src/components/index.ts';
 
 let recognizer: Promise<EmotionRecognizer> | null = null;

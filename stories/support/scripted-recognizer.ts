@@ -1,6 +1,5 @@
 import type { RecognizerFactory, RecognizerLike } from '../../src/components/index.ts';
-import type { RecognizerOptions } from '../../src/sdk/options.ts';
-import type { EmotionResult, RecognizerState } from '../../src/sdk/types.ts';
+import type { EmotionResult, RecognizerOptions, RecognizerState } from '../../src/sdk/index.ts';
 
 const labels = ['neutral', 'happy', 'sad', 'angry'] as const;
 

@@ -32,11 +32,13 @@ describe('<emotion-listener>', () => {
   it('passes attributes to the factory as recognizer options', async () => {
     const factory = fakeFactory();
     const el = await fixture<EmotionListener>(html`<emotion-listener model="/m/manifest.json"
-      asset-base-url="/assets/" interim-interval="250" .options=${{ logLevel: 'warn' }}
-      .recognizerFactory=${factory}></emotion-listener>`);
+      asset-base-url="/assets/" interim-interval="250" smoothing="hysteresis" log-level="warn"
+      .options=${{ logLevel: 'debug', ortThreads: 2 }} .recognizerFactory=${factory}></emotion-listener>`);
     await el.ready();
     const { signal, ...options } = factory.created[0].options;
-    expect(options).to.deep.equal({ logLevel: 'warn', model: '/m/manifest.json', assetBaseUrl: '/assets/', interimIntervalMs: 250 });
+    expect(options).to.deep.equal({
+      ortThreads: 2, logLevel: 'warn', model: '/m/manifest.json', assetBaseUrl: '/assets/', interimIntervalMs: 250, smoothing: 'hysteresis',
+    });
     expect(signal).to.be.instanceOf(AbortSignal);
     expect(el.model).to.equal('/m/manifest.json');
     expect(el.interimInterval).to.equal(250);

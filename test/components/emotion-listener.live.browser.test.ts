@@ -5,8 +5,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/index.ts';
 import type { EmotionListener } from '../../src/components/index.ts';
-import type { EmotionRecognizer } from '../../src/sdk/index.ts';
-import type { EmotionResult, RecognizerState } from '../../src/sdk/types.ts';
+import type { EmotionRecognizer, EmotionResult, RecognizerState } from '../../src/sdk/index.ts';
 
 const tinyModelUrl = new URL('../model/fixtures/tiny-frames.json', import.meta.url).href;
 

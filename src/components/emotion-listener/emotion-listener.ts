@@ -7,6 +7,7 @@ import { emotionListenerStyles } from './emotion-listener.styles.ts';
 import './events.ts';
 import { announcementText, buttonText, errorText, isActive, statusText } from './listener-text.ts';
 import { RecognizerBinding, type RecognizerEvent } from './recognizer-binding.ts';
+import type { LogLevel, SmoothingOptions } from '../../sdk/index.ts';
 import type {
   EmotionResult, LiveSource, RecognizerOptions, RecognizerFactory, RecognizerLike, RecognizerState,
 } from '../shared/recognizer-port.ts';
@@ -45,6 +46,8 @@ import type {
  * @cssproperty --emovox-padding - Card padding. Default `1em`.
  * @cssproperty --emovox-error-color - Error text colour. Default `#cf222e`.
  */
+type SmoothingKind = SmoothingOptions['kind'];
+
 export class EmotionListener extends LitElement {
   static readonly tagName = 'emotion-listener';
 
@@ -54,6 +57,8 @@ export class EmotionListener extends LitElement {
     model: { type: String },
     assetBaseUrl: { type: String, attribute: 'asset-base-url' },
     interimInterval: { type: Number, attribute: 'interim-interval' },
+    smoothing: { type: String },
+    logLevel: { type: String, attribute: 'log-level' },
     autostart: { type: Boolean },
     deviceId: { type: String, attribute: 'device-id' },
     state: { type: String, reflect: true },
@@ -73,6 +78,10 @@ export class EmotionListener extends LitElement {
   declare assetBaseUrl: string | undefined;
   /** Interval between interim `emovox-emotion-update` results, in ms; the SDK default when unset. */
   declare interimInterval: number | undefined;
+  /** Smoothing of interim results: `none`, `exponential` or `hysteresis`; the SDK default when unset. */
+  declare smoothing: SmoothingKind | undefined;
+  /** SDK console logging: `silent`, `error`, `warn`, `info` or `debug`; silent when unset. */
+  declare logLevel: LogLevel | undefined;
   /** Start listening as soon as the model is loaded. @defaultValue false */
   declare autostart: boolean;
   /** Microphone `deviceId` (from `enumerateDevices()`) used by `start()`; the default device when unset. */
@@ -96,13 +105,15 @@ export class EmotionListener extends LitElement {
   private wasDisconnected = false;
 
   private readonly loader = new Task(this, {
-    task: async ([model, assetBaseUrl, interimInterval, options, factory], { signal }) => {
+    task: async ([model, assetBaseUrl, interimInterval, smoothing, logLevel, options, factory], { signal }) => {
       this.release();
       const recognizer = await factory({
         ...options,
         ...(model ? { model } : {}),
         ...(assetBaseUrl ? { assetBaseUrl } : {}),
         ...(interimInterval !== undefined && Number.isFinite(interimInterval) ? { interimIntervalMs: interimInterval } : {}),
+        ...(smoothing ? { smoothing } : {}),
+        ...(logLevel ? { logLevel } : {}),
         signal,
       });
       if (signal.aborted) {
@@ -113,7 +124,9 @@ export class EmotionListener extends LitElement {
       if (this.autostart) void this.start();
       return recognizer;
     },
-    args: () => [this.model, this.assetBaseUrl, this.interimInterval, this.options, this.recognizerFactory] as const,
+    args: () => [
+      this.model, this.assetBaseUrl, this.interimInterval, this.smoothing, this.logLevel, this.options, this.recognizerFactory,
+    ] as const,
   });
 
   constructor() {

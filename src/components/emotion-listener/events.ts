@@ -1,4 +1,4 @@
-import type { EmovoxError } from '../../sdk/errors.ts';
+import type { EmovoxError } from '../../sdk/index.ts';
 import type { RecognizerEventMap } from '../shared/recognizer-port.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { EmovoxError } from '../../sdk/errors.ts';
+import type { EmovoxError } from '../../sdk/index.ts';
 import type { EmotionResult, RecognizerState } from '../shared/recognizer-port.ts';
 import { percent } from '../emotion-meter/palette.ts';
 

@@ -1,7 +1,7 @@
-import type { RecognizerOptions } from '../../sdk/options.ts';
+// Types only: the components reach the SDK through its public entry, never deeper.
 import type {
-  EmotionResult, LiveSource, RecognizerEventMap, RecognizerEventName, RecognizerState,
-} from '../../sdk/types.ts';
+  EmotionResult, LiveSource, RecognizerEventMap, RecognizerEventName, RecognizerOptions, RecognizerState,
+} from '../../sdk/index.ts';
 
 /**
  * The slice of the SDK's public `EmotionRecognizer` that the components use.
