@@ -119,10 +119,14 @@ describe('<emotion-listener>', () => {
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('Microphone permission was denied');
   });
 
-  it('shows a load failure and keeps the button disabled', async () => {
-    const failing = async () => { throw new Error('404 model'); };
+  it('shows a load failure, dispatches it as emovox-error and keeps the button disabled', async () => {
+    const failure = Object.assign(new Error('404 model'), { code: 'MODEL_LOAD_FAILED' });
+    const failing = async () => { throw failure; };
+    const errors: unknown[] = [];
+    document.body.addEventListener('emovox-error', (e) => errors.push(e.detail));
     const el = await fixture<EmotionListener>(html`<emotion-listener .recognizerFactory=${failing}></emotion-listener>`);
     await el.ready().catch(() => undefined);
+    expect(errors).to.deep.equal([failure]);
     await el.updateComplete;
     expect(button(el).disabled).to.equal(true);
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('404 model');
@@ -142,14 +146,18 @@ describe('<emotion-listener>', () => {
     expect(el.recognizer).to.equal(factory.created[1]);
   });
 
-  it('destroys a recognizer that finishes loading after disconnect', async () => {
+  it('destroys a recognizer that finishes loading after disconnect, without reporting an error', async () => {
     let open!: () => void;
     const factory = fakeFactory(new Promise<void>((resolve) => (open = resolve)));
     const el = await fixture<EmotionListener>(html`<emotion-listener .recognizerFactory=${factory}></emotion-listener>`);
+    let errors = 0;
+    el.addEventListener('emovox-error', () => errors++);
     el.remove();
     open();
     await waitUntil(() => factory.created[0].destroyed);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(el.recognizer).to.equal(null);
+    expect(errors).to.equal(0);
   });
 
   it('replaces the recognizer when the model changes', async () => {

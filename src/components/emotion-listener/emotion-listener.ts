@@ -127,6 +127,12 @@ export class EmotionListener extends LitElement {
     args: () => [
       this.model, this.assetBaseUrl, this.interimInterval, this.smoothing, this.logLevel, this.options, this.recognizerFactory,
     ] as const,
+    // A failed load has no recognizer to emit `error` yet: the element reports it, except for its own aborts.
+    onError: (error) => {
+      if ((error as { name?: string } | null)?.name !== 'AbortError' && (error as { code?: string } | null)?.code !== 'ABORTED') {
+        this.dispatchEvent(new CustomEvent('emovox-error', { detail: error, bubbles: true, composed: true }));
+      }
+    },
   });
 
   constructor() {
