@@ -82,3 +82,11 @@ export function drawValueAxis(
   ctx.fillText(title, 0, 0);
   ctx.restore();
 }
+
+/** Centred placeholder text inside an empty plot box. */
+export function drawEmpty(ctx: CanvasRenderingContext2D, box: PlotBox, text: string, color: string): void {
+  ctx.fillStyle = color;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, box.left + box.width / 2, box.top + box.height / 2);
+}

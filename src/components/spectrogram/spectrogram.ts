@@ -1,5 +1,5 @@
 import { CanvasPlot } from '../shared/canvas-plot.ts';
-import { drawTimeAxis, drawValueAxis, formatTick, niceTicks, type PlotBox } from '../shared/axes.ts';
+import { drawEmpty, drawTimeAxis, drawValueAxis, formatTick, niceTicks, type PlotBox } from '../shared/axes.ts';
 import { robustRange, viridis } from '../shared/colormap.ts';
 import { defineElement } from '../define.ts';
 import { spectrogramStyles } from './spectrogram.styles.ts';
@@ -79,7 +79,7 @@ export class EmovoxSpectrogram extends CanvasPlot {
     const frames = this.frames;
     drawValueAxis(ctx, box, 0, Math.max(1, this.bins), colors, this.binLabel);
     drawTimeAxis(ctx, box, frames / (this.frameRate || 1), colors);
-    if (!this.data || frames === 0) return;
+    if (!this.data || frames === 0) return drawEmpty(ctx, box, 'No data', colors.text);
     const values = this.standardizeRows ? standardizeRows(this.data, frames, this.bins) : this.data.subarray(0, frames * this.bins);
     const [lo, hi] = this.range ?? (this.standardizeRows ? [-3, 3] : robustRange(values));
     this.drawImage(ctx, box, values, frames, lo, hi);

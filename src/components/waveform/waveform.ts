@@ -1,5 +1,5 @@
 import { CanvasPlot } from '../shared/canvas-plot.ts';
-import { drawTimeAxis, drawValueAxis, type PlotBox } from '../shared/axes.ts';
+import { drawEmpty, drawTimeAxis, drawValueAxis, type PlotBox } from '../shared/axes.ts';
 import { defineElement } from '../define.ts';
 import { waveformStyles } from './waveform.styles.ts';
 
@@ -57,7 +57,7 @@ export class EmovoxWaveform extends CanvasPlot {
     drawValueAxis(ctx, box, -1, 1, colors, 'amplitude');
     drawTimeAxis(ctx, box, this.durationS, colors);
     const samples = this.samples;
-    if (!samples || samples.length === 0) return;
+    if (!samples || samples.length === 0) return drawEmpty(ctx, box, 'No audio', colors.text);
     this.drawRegions(ctx, box);
     ctx.fillStyle = this.cssColor('--emovox-waveform-color', '#3867d6');
     const columns = Math.floor(box.width);
