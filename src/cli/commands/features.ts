@@ -14,7 +14,7 @@ const numericOptions: Record<string, keyof FeatureConfig> = {
   'n-mfcc': 'nMfcc', 'n-mels': 'nMels', 'n-fft': 'nFft', 'win-length': 'winLength', 'hop-length': 'hopLength', 'f-min': 'fMin', 'f-max': 'fMax',
 };
 
-function parseConfig(flags: Map<string, string[]>): Partial<FeatureConfig> {
+function parseConfig(flags: Map<string, string[]>): FeatureConfig {
   const config: Record<string, number> = {};
   for (const [flag, key] of Object.entries(numericOptions)) {
     const raw = flags.get(flag)?.[0];
