@@ -186,7 +186,6 @@ export class EmotionRecognizer extends TypedEmitter<RecognizerEventMap> {
   private readonly onTrackEnded = (): void => {
     if (this.currentState !== 'listening' && this.currentState !== 'paused') return;
     this.fail(new EmovoxError('MIC_UNREADABLE', 'the audio track ended (device unplugged or permission revoked)'));
-    void this.releaseAudio();
   };
 
   private dispatch(events: WorkerEvent[]): void {
@@ -211,8 +210,8 @@ export class EmotionRecognizer extends TypedEmitter<RecognizerEventMap> {
     const stream = this.ownedStream;
     this.capture = undefined;
     this.ownedStream = undefined;
-    await capture?.close();
     for (const track of stream?.getTracks() ?? []) track.stop();
+    await capture?.close();
   }
 
   private assertUsable(method: string): void {

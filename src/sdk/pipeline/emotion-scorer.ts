@@ -9,10 +9,12 @@ import { argmax } from './smoothing.ts';
 /** Turns utterance audio or frames into `EmotionResult`s with one model and one speaker's adaptation state. */
 export class EmotionScorer {
   private speaker: SpeakerAdaptation | undefined;
-  /** Model predictions made so far (interim and final). */
-  predictions = 0;
 
-  constructor(readonly model: EmotionModel) {
+  constructor(
+    readonly model: EmotionModel,
+    /** Called at each prediction (interim or final), e.g. to count model runs. */
+    private readonly onPredict: () => void = () => {},
+  ) {
     this.speaker = model.createSpeakerAdaptation();
   }
 
@@ -32,13 +34,13 @@ export class EmotionScorer {
 
   /** Probabilities for a finished utterance; it then joins the speaker statistics. */
   async scoreFinal(frames: FrameFeatures): Promise<Float32Array> {
-    this.predictions++;
+    this.onPredict();
     return this.model.predict(frames, this.speaker);
   }
 
   /** Probabilities for the part of an utterance heard so far; the speaker statistics are not updated. */
   async scoreInterim(frames: FrameFeatures): Promise<Float32Array> {
-    this.predictions++;
+    this.onPredict();
     if (!this.speaker || this.speaker.utterances === 0) return this.model.predict(frames);
     return this.model.predict(this.speaker.adapt(this.model.trim(frames)));
   }

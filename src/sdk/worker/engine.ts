@@ -47,6 +47,7 @@ export class WorkerEngine implements EmotionWorkerApi {
   private chain: Promise<void> = Promise.resolve();
   private readonly analyses = new Map<number, AbortController>();
   private vadRuns = 0;
+  private modelRuns = 0;
   private sharedRuntime = false;
 
   constructor(
@@ -71,7 +72,7 @@ export class WorkerEngine implements EmotionWorkerApi {
       throw error;
     }
     this.sharedRuntime = true;
-    this.scorer = new EmotionScorer(this.model);
+    this.scorer = new EmotionScorer(this.model, () => this.modelRuns++);
     this.logger.info(`loaded ${this.model.manifest.name} (${this.model.labels.join(', ')}) and Silero ${init.options.vad.model}`);
     return { labels: [...this.model.labels], modelName: this.model.manifest.name, vadModel: init.options.vad.model };
   }
@@ -127,7 +128,7 @@ export class WorkerEngine implements EmotionWorkerApi {
       this.analysisVad = counted(await loadVad(this.ort, this.options.vad.model, new URL(this.init_.vadModelUrl), fetchBytes), () => this.vadRuns++);
     }
     this.analysisVad.reset_state();
-    const recognition = new Recognition(new Segmenter(this.analysisVad, this.options.vad, 0), new EmotionScorer(this.model), this.options.smoothing, this.options.includeAudio);
+    const recognition = new Recognition(new Segmenter(this.analysisVad, this.options.vad, 0), new EmotionScorer(this.model, () => this.modelRuns++), this.options.smoothing, this.options.includeAudio);
     const controller = new AbortController();
     this.analyses.set(id, controller);
     try {
@@ -147,8 +148,9 @@ export class WorkerEngine implements EmotionWorkerApi {
     return {
       inWorker: typeof scope.WorkerGlobalScope === 'function' && globalThis instanceof scope.WorkerGlobalScope,
       wasmFetches: entries.map((entry) => entry.name).filter((name) => /\.wasm(\?|$)/.test(name)),
+      onnxFetches: entries.map((entry) => entry.name).filter((name) => /\.onnx(\?|$)/.test(name)),
       vadRuns: this.vadRuns,
-      modelRuns: this.scorer?.predictions ?? 0,
+      modelRuns: this.modelRuns,
       sharedRuntime: this.sharedRuntime,
       ortVersion: this.ort.env?.versions?.web ?? 'unknown',
       ortThreads: this.ort.env?.wasm?.numThreads ?? 1,

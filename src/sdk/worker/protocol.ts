@@ -32,6 +32,8 @@ export interface WorkerDiagnostics {
   readonly inWorker: boolean;
   /** URLs of the `.wasm` files this worker fetched (one ORT runtime: exactly one). */
   readonly wasmFetches: string[];
+  /** URLs of the `.onnx` files this worker fetched (VAD and emotion model). */
+  readonly onnxFetches: string[];
   /** `session.run` calls of the VAD and of the emotion model so far. */
   readonly vadRuns: number;
   readonly modelRuns: number;
