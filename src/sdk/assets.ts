@@ -10,11 +10,8 @@ export const assetFileNames = {
   vadModel: { v5: 'silero_vad_v5.onnx', legacy: 'silero_vad_legacy.onnx' },
 } as const;
 
-/**
- * Name of the default model's manifest under `models/`. Undefined until a model ships: then
- * `model` must be given.
- */
-export const defaultModelManifest: string | undefined = undefined;
+/** Name of the shipped default model's manifest under `models/` (and `<assetBaseUrl>/models/`). */
+export const defaultModelManifest = 'emovox-default.json';
 
 /** Where each runtime file comes from; `undefined` means "the bundled default next to emovox's modules". */
 export interface ResolvedAssets {
@@ -32,8 +29,9 @@ function bundledVadModel(version: VadModelVersion): URL {
     : new URL('./vendor/silero_vad_v5.onnx', import.meta.url);
 }
 
-function bundledModel(): URL | undefined {
-  return defaultModelManifest === undefined ? undefined : new URL(`../../models/${defaultModelManifest}`, import.meta.url);
+/** The shipped model; a literal URL so bundlers emit it (the manifest's ONNX file is copied with `models/`). */
+function bundledModel(): URL {
+  return new URL('../../models/emovox-default.json', import.meta.url);
 }
 
 function pageBase(): string | undefined {
@@ -55,8 +53,7 @@ export function resolveAssets(options: RecognizerOptions, vadModel: VadModelVers
   };
   const model = options.model !== undefined
     ? checkUrl('model', options.model, pageBase())
-    : baseHref && defaultModelManifest ? new URL(`models/${defaultModelManifest}`, baseHref) : bundledModel();
-  if (!model) throw new TypeError('model is required: no default model is bundled with this build of emovox');
+    : baseHref ? new URL(`models/${defaultModelManifest}`, baseHref) : bundledModel();
   return {
     worker: pick('worker', assetFileNames.worker),
     captureWorklet: pick('captureWorklet', assetFileNames.captureWorklet),

@@ -54,5 +54,7 @@ test('assets: override beats assetBaseUrl beats the bundled default', () => {
   const overridden = resolveAssets({ model: 'https://example.test/m.json', assetBaseUrl: 'https://cdn.test/', assets: { ortWasm: 'https://other.test/o.wasm' } }, 'v5');
   assert.equal(overridden.ortWasm?.href, 'https://other.test/o.wasm');
   assert.throws(() => resolveAssets({ model: 'https://example.test/m.json', assets: { vadModel: '' } }, 'v5'), /assets.vadModel/);
+  assert.match(resolveAssets({}, 'v5').model.href, /\/models\/emovox-default\.json$/, 'the shipped model by default');
+  assert.equal(resolveAssets({ assetBaseUrl: 'https://cdn.test/emovox/' }, 'v5').model.href, 'https://cdn.test/emovox/models/emovox-default.json');
   assert.throws(() => resolveAssets({ model: 'not a url' }, 'v5'), /model/);
 });

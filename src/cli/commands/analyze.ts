@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultModelManifest } from '../../sdk/assets.ts';
 import { NodeAnalyzer } from '../../sdk/node/analyzer.ts';
 import type { VadOptions } from '../../sdk/options.ts';
 import type { AnalysisResult, EmotionResult } from '../../sdk/types.ts';
 import { CliUsageError, parseArgs } from '../cli-error.ts';
 import { readAudioFile } from '../read-audio-file.ts';
 
-const help = `usage: emovox analyze <file...> [--json] [--model manifest.json] [--vad-model v5|legacy]
+const help = `usage: emovox analyze <file...> [--json] [--model manifest.json (default: the shipped model)] [--vad-model v5|legacy]
        [--positive-threshold P] [--negative-threshold P] [--redemption-ms MS] [--min-speech-ms MS] [--max-speech-ms MS]
 
 Segments each recording (WAV, FLAC) with Silero VAD and prints every utterance's emotion with its
@@ -66,7 +65,6 @@ export async function run(args: string[]): Promise<number> {
   }
   if (positional.length === 0) throw new CliUsageError(`expected at least one audio file\n${help}`);
   const modelPath = flags.get('model')?.[0];
-  if (!modelPath && !defaultModelManifest) throw new CliUsageError('no default model is bundled with this build; pass --model <manifest.json>');
   let analyzer: NodeAnalyzer;
   try {
     analyzer = await NodeAnalyzer.create({ ...(modelPath ? { model: pathToFileURL(resolve(modelPath)) } : {}), vad: parseVad(flags) });
