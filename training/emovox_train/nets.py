@@ -1,0 +1,139 @@
+"""RNN and CNN families over frame features, trained with simulated speaker adaptation and
+augmentation variants; exported to ONNX (opset 13, dynamic frame axis) for onnxruntime-web."""
+import numpy as np
+import torch
+from torch import nn
+
+# One thread per process: on the shared 2-core machine two threads were 5x slower per step than one
+# (oversubscription); the driver runs two trainings in parallel instead.
+torch.set_num_threads(1)
+
+
+class StatsPool(nn.Module):
+    def forward(self, x):  # [B, C, T] -> [B, 2C]
+        mean = x.mean(dim=2)
+        std = torch.sqrt(((x - mean.unsqueeze(2)) ** 2).mean(dim=2) + 1e-5)
+        return torch.cat([mean, std], dim=1)
+
+
+class Cnn1d(nn.Module):
+    """1-D convolutions over time (features as channels): two stride-2 stages, two dilated stages, statistics pooling."""
+
+    def __init__(self, width, n_labels, channels=96, dropout=0.3, hidden=128):
+        super().__init__()
+        c = channels
+
+        def block(cin, cout, k, stride=1, dilation=1):
+            return [nn.Conv1d(cin, cout, k, stride=stride, padding=dilation * (k // 2), dilation=dilation, bias=False),
+                    nn.BatchNorm1d(cout), nn.ReLU()]
+
+        self.body = nn.Sequential(*block(width, c, 5, stride=2), *block(c, c, 5, stride=2), nn.Dropout(dropout * 0.5),
+                                  *block(c, c, 3, dilation=2), *block(c, c, 3, dilation=4))
+        self.pool = StatsPool()
+        self.head = nn.Sequential(nn.Dropout(dropout), nn.Linear(2 * c, hidden), nn.ReLU(), nn.Dropout(dropout),
+                                  nn.Linear(hidden, n_labels))
+
+    def forward(self, x):  # [B, T, D]
+        return self.head(self.pool(self.body(x.transpose(1, 2))))
+
+
+class GruAttention(nn.Module):
+    """Two stride-2 convolutions (25 steps/s), bidirectional GRU, attention pooling plus mean pooling."""
+
+    def __init__(self, width, n_labels, channels=64, dropout=0.3, hidden=64):
+        super().__init__()
+        self.front = nn.Sequential(nn.Conv1d(width, channels, 5, stride=2, padding=2, bias=False), nn.BatchNorm1d(channels), nn.ReLU(),
+                                   nn.Conv1d(channels, channels, 3, stride=2, padding=1, bias=False), nn.BatchNorm1d(channels), nn.ReLU())
+        self.gru = nn.GRU(channels, hidden, batch_first=True, bidirectional=True)
+        self.attention = nn.Linear(2 * hidden, 1)
+        self.head = nn.Sequential(nn.Dropout(dropout), nn.Linear(4 * hidden, hidden), nn.ReLU(), nn.Dropout(dropout),
+                                  nn.Linear(hidden, n_labels))
+
+    def forward(self, x):  # [B, T, D]
+        h = self.front(x.transpose(1, 2)).transpose(1, 2)
+        h, _ = self.gru(h)
+        w = torch.softmax(self.attention(h), dim=1)
+        pooled = torch.cat([(w * h).sum(dim=1), h.mean(dim=1)], dim=1)
+        return self.head(pooled)
+
+
+FAMILIES = {'cnn': Cnn1d, 'rnn': GruAttention}
+
+
+def crop_or_tile(x, length, rng):
+    """Random crop of `length` frames; shorter clips are tiled (keeps statistics pooling unbiased)."""
+    n = len(x)
+    if n >= length:
+        s = rng.integers(0, n - length + 1)
+        return x[s:s + length]
+    reps = int(np.ceil(length / n))
+    return np.tile(x, (reps, 1))[:length]
+
+
+class FrameBatches:
+    """Draws training batches: random variant per clip, simulated speaker adaptation, standardisation, crop."""
+
+    def __init__(self, variants, cols, labels, train_idx, pools, adapter, norm_mean, norm_std, crop, max_history, cold_p, rng):
+        self.v = variants
+        self.cols, self.labels, self.idx = cols, labels, np.array(train_idx)
+        self.pools, self.adapter = pools, adapter
+        self.norm_mean, self.norm_std = norm_mean.astype(np.float32), norm_std.astype(np.float32)
+        self.crop, self.max_history, self.cold_p, self.rng = crop, max_history, cold_p, rng
+
+    def one(self, i):
+        v = self.v[self.rng.integers(0, len(self.v))]
+        x = v.clip(i, self.cols).astype(np.float32)
+        if self.adapter is not None and self.rng.random() >= self.cold_p:
+            mu, scale = self.adapter.sample(self.rng, i, self.pools, v, self.cols, self.max_history)
+            x = self.adapter.mean + (x - mu) * scale
+        x = (x - self.norm_mean) / self.norm_std
+        return crop_or_tile(x, self.crop, self.rng)
+
+    def epoch(self, batch_size):
+        order = self.rng.permutation(self.idx)
+        for s in range(0, len(order), batch_size):
+            b = order[s:s + batch_size]
+            if len(b) < 2:
+                continue
+            yield torch.from_numpy(np.stack([self.one(i) for i in b]).astype(np.float32)), torch.from_numpy(self.labels[b])
+
+
+def train_net(family, hp, batches, n_labels, class_weights, epochs, seed, log=None):
+    torch.manual_seed(seed)
+    width = len(batches.cols)
+    model = FAMILIES[family](width, n_labels, channels=hp['channels'], dropout=hp['dropout'], hidden=hp['hidden'])
+    opt = torch.optim.AdamW(model.parameters(), lr=hp['lr'], weight_decay=hp.get('weight_decay', 1e-3))
+    steps = epochs * int(np.ceil(len(batches.idx) / hp['batch']))
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=hp['lr'], total_steps=steps, pct_start=0.2)
+    loss_fn = nn.CrossEntropyLoss(weight=torch.tensor(class_weights, dtype=torch.float32), label_smoothing=0.1)
+    for epoch in range(epochs):
+        model.train()
+        total, count = 0.0, 0
+        for x, y in batches.epoch(hp['batch']):
+            opt.zero_grad()
+            loss = loss_fn(model(x), y)
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += float(loss) * len(y)
+            count += len(y)
+        if log:
+            log(f'  epoch {epoch + 1}/{epochs} loss {total / max(count, 1):.3f}')
+    model.eval()
+    return model
+
+
+def predict_frames(model, x):
+    with torch.no_grad():
+        return torch.softmax(model(torch.from_numpy(x[None].astype(np.float32))), dim=1)[0].numpy()
+
+
+def export_onnx(model, width, path):
+    model.eval()
+    dummy = torch.zeros(1, 300, width)
+    torch.onnx.export(model, dummy, path, input_names=['features'], output_names=['logits'],
+                      dynamic_axes={'features': {1: 'frames'}}, opset_version=13, do_constant_folding=True)
+
+
+def count_parameters(model):
+    return sum(p.numel() for p in model.parameters())

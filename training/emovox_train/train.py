@@ -1,0 +1,252 @@
+"""Trains one model of one family on the speakers not held out, with a small hyper-parameter search
+on speaker-grouped validation inside the training speakers, and exports ONNX + manifest.
+
+/usr/bin/python3 -m emovox_train.train --features DIR --family cnn|rnn|svm --out DIR
+    [--heldout spk,spk] [--corpora ravdess,nemo] [--search] [--epochs N] [--seed 0]
+"""
+import argparse
+import hashlib
+import json
+import os
+import time
+
+import numpy as np
+
+from . import data as D
+
+FRAME_BLOCKS = ['mfcc', 'mfccDelta', 'mfccDelta2', 'contrast', 'chroma', 'zcr', 'rms']
+GRIDS = {
+    'cnn': [dict(channels=64, dropout=0.3, hidden=96, lr=3e-3, batch=32),
+            dict(channels=96, dropout=0.4, hidden=128, lr=2e-3, batch=32)],
+    'rnn': [dict(channels=64, dropout=0.3, hidden=48, lr=3e-3, batch=32),
+            dict(channels=64, dropout=0.4, hidden=64, lr=2e-3, batch=32)],
+    'svm': [dict(C=1.0, gamma_scale=0.5), dict(C=10.0, gamma_scale=1.0)],
+    'mlp': [dict(hidden=256, dropout=0.5, lr=1e-3, weight_decay=1e-2), dict(hidden=256, dropout=0.3, lr=1e-3, weight_decay=1e-3)],
+}
+PRIOR_FRAMES = 300
+MAX_HISTORY = 30
+COLD_P = 0.25
+CROP = 200
+MLP_EPOCHS = 15
+
+
+def uar(y, p, n):
+    recalls = [np.mean(p[y == c] == c) for c in range(n) if np.any(y == c)]
+    return float(np.mean(recalls))
+
+
+def inner_split(speakers, train_idx, seed):
+    """Speaker-grouped validation inside the training speakers: 4 RAVDESS actors and 1 nEMO speaker."""
+    rng = np.random.default_rng(seed)
+    spk = sorted({speakers[i] for i in train_idx})
+    rav = [s for s in spk if s.startswith('ravdess-')]
+    nem = [s for s in spk if s.startswith('nemo-')]
+    val = set(rng.choice(rav, size=min(4, len(rav) // 4), replace=False).tolist()) if len(rav) >= 8 else set()
+    if len(nem) >= 3:
+        val.add(str(rng.choice(nem)))
+    if not val:
+        val = set(rng.choice(spk, size=max(1, len(spk) // 5), replace=False).tolist())
+    tr = [i for i in train_idx if speakers[i] not in val]
+    va = [i for i in train_idx if speakers[i] in val]
+    return tr, va
+
+
+def class_weights(y, n):
+    counts = np.bincount(y, minlength=n).astype(float)
+    w = np.where(counts > 0, counts.sum() / np.maximum(counts, 1) / n, 0.0)
+    return w / w[counts > 0].mean()
+
+
+def adapt_eval(variant, idx, speakers, adapter, cols, rng, history=10):
+    """Validation adaptation: each clip adapted with `history` random other clips of its speaker."""
+    pools = {}
+    for i in idx:
+        pools.setdefault(speakers[i], []).append(i)
+    out = {}
+    for i in idx:
+        pool = np.array([j for j in pools[speakers[i]] if j != i])
+        if adapter is None or len(pool) == 0:
+            out[i] = (None, None)
+            continue
+        chosen = rng.choice(pool, size=min(history, len(pool)), replace=False)
+        out[i] = adapter.params(variant.sum[chosen][:, cols].sum(0), variant.sumsq[chosen][:, cols].sum(0), variant.lengths[chosen].sum())
+    return out
+
+
+class Context:
+    def __init__(self, args):
+        self.args = args
+        self.variants = D.load(args.features, [v for v in ('clean', 'aug1', 'aug2') if os.path.exists(os.path.join(args.features, v, 'index.json'))])
+        self.clean = self.variants['clean']
+        self.y_all, self.speakers, self.corpora = D.meta(self.clean)
+        held = set(filter(None, args.heldout.split(',')))
+        corpora = set(args.corpora.split(','))
+        excluded = set(filter(None, getattr(args, 'exclude', '').split(',')))
+        self.train_idx = [i for i in range(len(self.y_all)) if self.speakers[i] not in held and self.corpora[i] in corpora
+                          and self.clean.clips[i]['path'] not in excluded]
+        present = sorted(set(self.y_all[self.train_idx].tolist()))
+        self.labels = [D.CANONICAL[c] for c in present]
+        remap = {c: k for k, c in enumerate(present)}
+        self.y = np.array([remap.get(c, -1) for c in self.y_all])
+        self.n = len(self.labels)
+        self.weights = class_weights(self.y[self.train_idx], self.n)
+
+
+def frame_normalisation(ctx, idx, cols):
+    sel = np.concatenate([np.arange(ctx.clean.offsets[i], ctx.clean.offsets[i] + ctx.clean.lengths[i]) for i in idx])
+    x = ctx.clean.frames[sel][:, cols].astype(np.float64)
+    return x.mean(0), x.std(0) + 1e-6
+
+
+def fit_net(ctx, family, hp, idx, epochs, seed, log):
+    from . import nets
+    cols = ctx.clean.block_columns(FRAME_BLOCKS)
+    mean, std = frame_normalisation(ctx, idx, cols)
+    adapter = D.Adapter(mean, std, PRIOR_FRAMES)
+    rng = np.random.default_rng(seed)
+    batches = nets.FrameBatches(list(ctx.variants.values()), cols, ctx.y, idx, D.speaker_pools(ctx.speakers, idx),
+                                adapter, mean, std, CROP, MAX_HISTORY, COLD_P, rng)
+    model = nets.train_net(family, hp, batches, ctx.n, ctx.weights, epochs, seed, log)
+    return model, dict(cols=cols, mean=mean, std=std, adapter=adapter)
+
+
+def score_net(ctx, model, prep, idx, seed):
+    from . import nets
+    rng = np.random.default_rng(seed + 1)
+    ad = adapt_eval(ctx.clean, idx, ctx.speakers, prep['adapter'], prep['cols'], rng)
+    preds = []
+    for i in idx:
+        x = ctx.clean.clip(i, prep['cols']).astype(np.float64)
+        mu, scale = ad[i]
+        if mu is not None:
+            x = prep['mean'] + (x - mu) * scale
+        preds.append(np.argmax(nets.predict_frames(model, (x - prep['mean']) / prep['std'])))
+    return uar(ctx.y[idx], np.array(preds), ctx.n)
+
+
+def svm_arrays(ctx, idx, variants, adapter, fcols, kinds, seed, simulate=True):
+    rng = np.random.default_rng(seed)
+    pools = D.speaker_pools(ctx.speakers, idx)
+    xs, ys = [], []
+    for name in variants:
+        v = ctx.variants[name]
+        for i in idx:
+            s = v.stats[i].astype(np.float64)
+            if simulate and rng.random() >= COLD_P:
+                mu, scale = adapter.sample(rng, i, pools, v, fcols_unique(fcols), MAX_HISTORY)
+                s = stats_affine(s, mu, scale, adapter.mean, fcols, kinds)
+            xs.append(s)
+            ys.append(ctx.y[i])
+    return np.array(xs), np.array(ys)
+
+
+def fcols_unique(fcols):
+    return fcols[::D.STAT_KINDS]
+
+
+def stats_affine(s, mu, scale, mean, fcols, kinds):
+    """utteranceStatistics of adapted frames = affine map of the statistics (std only scales)."""
+    k = np.arange(len(fcols)) // D.STAT_KINDS
+    m, sc, pm = mu[k], scale[k], mean[k]
+    return np.where(kinds == 1, s * sc, pm + (s - m) * sc)
+
+
+def fit_svm(ctx, hp, idx, seed):
+    from .svm import OvrRbfSvm
+    fcols, kinds = ctx.clean.stat_frame_columns()
+    ucols = fcols_unique(fcols)
+    mean, std = frame_normalisation(ctx, idx, ucols)
+    adapter = D.Adapter(mean, std, PRIOR_FRAMES)
+    x, y = svm_arrays(ctx, idx, [v for v in ('clean', 'aug1') if v in ctx.variants], adapter, fcols, kinds, seed)
+    smean, sstd = x.mean(0), x.std(0) + 1e-6
+    xn = (x - smean) / sstd
+    gamma = hp['gamma_scale'] / xn.shape[1]
+    model = OvrRbfSvm(hp['C'], gamma, ctx.weights, ctx.n).fit(xn.astype(np.float32), y)
+    return model, dict(fcols=fcols, kinds=kinds, mean=mean, std=std, adapter=adapter, smean=smean, sstd=sstd)
+
+
+def svm_eval_arrays(ctx, prep, idx, seed):
+    rng = np.random.default_rng(seed + 1)
+    ucols = fcols_unique(prep['fcols'])
+    ad = adapt_eval(ctx.clean, idx, ctx.speakers, prep['adapter'], ucols, rng)
+    x = []
+    for i in idx:
+        s = ctx.clean.stats[i].astype(np.float64)
+        mu, scale = ad[i]
+        if mu is not None:
+            s = stats_affine(s, mu, scale, prep['adapter'].mean, prep['fcols'], prep['kinds'])
+        x.append((s - prep['smean']) / prep['sstd'])
+    return np.array(x, np.float32)
+
+
+def fit_mlp(ctx, hp, idx, epochs, seed):
+    from . import mlp
+    fcols, kinds = ctx.clean.stat_frame_columns()
+    mean, std = frame_normalisation(ctx, idx, fcols_unique(fcols))
+    adapter = D.Adapter(mean, std, PRIOR_FRAMES)
+    draws = [svm_arrays(ctx, idx, list(ctx.variants), adapter, fcols, kinds, seed + k) for k in range(2)]
+    x, y = np.concatenate([d[0] for d in draws]), np.concatenate([d[1] for d in draws])
+    smean, sstd = x.mean(0), x.std(0) + 1e-6
+    model = mlp.train_mlp((x - smean) / sstd, y, ctx.n, ctx.weights, hp, epochs, seed)
+    return model, dict(fcols=fcols, kinds=kinds, mean=mean, std=std, adapter=adapter, smean=smean, sstd=sstd)
+
+
+def search(ctx, family, epochs, seed, log):
+    tr, va = inner_split(ctx.speakers, ctx.train_idx, seed)
+    results = []
+    for hp in GRIDS[family]:
+        t0 = time.time()
+        if family == 'svm':
+            model, prep = fit_svm(ctx, hp, tr, seed)
+            score = uar(ctx.y[va], model.decision(svm_eval_arrays(ctx, prep, va, seed)).argmax(1), ctx.n)
+        elif family == 'mlp':
+            from . import mlp
+            model, prep = fit_mlp(ctx, hp, tr, MLP_EPOCHS, seed)
+            score = uar(ctx.y[va], mlp.decision(model, svm_eval_arrays(ctx, prep, va, seed)).argmax(1), ctx.n)
+        else:
+            model, prep = fit_net(ctx, family, hp, tr, max(3, epochs // 2), seed, None)
+            score = score_net(ctx, model, prep, va, seed)
+        results.append(dict(hp=hp, validationUar=score, seconds=round(time.time() - t0, 1)))
+        log(f'  search {hp}: val UAR {score:.3f} ({time.time() - t0:.0f} s)')
+    best = max(results, key=lambda r: r['validationUar'])
+    return best['hp'], dict(validationSpeakers=sorted({ctx.speakers[i] for i in va}), results=results)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument('--features', required=True)
+    p.add_argument('--family', required=True, choices=['cnn', 'rnn', 'svm', 'mlp'])
+    p.add_argument('--out', required=True)
+    p.add_argument('--heldout', default='')
+    p.add_argument('--exclude', default='', help='comma-separated clip paths left out of training (speaker-dependent test clips)')
+    p.add_argument('--corpora', default='ravdess,nemo')
+    p.add_argument('--search', action='store_true')
+    p.add_argument('--epochs', type=int, default=20)
+    p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--name', default='emovox')
+    p.add_argument('--data-description', default='')
+    args = p.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    log = lambda s: print(s, flush=True)
+    np.random.seed(args.seed)
+    ctx = Context(args)
+    t0 = time.time()
+    hp, record = (search(ctx, args.family, args.epochs, args.seed, log) if args.search else (GRIDS[args.family][0], {}))
+    record['chosen'] = hp
+    from .export import write_model
+    if args.family == 'svm':
+        model, prep = fit_svm(ctx, hp, ctx.train_idx, args.seed)
+        tr, va = inner_split(ctx.speakers, ctx.train_idx, args.seed)
+        model.calibrate(svm_eval_arrays(ctx, prep, va, args.seed), ctx.y[va])
+        write_model(ctx, args, 'svm', model, prep, record)
+    elif args.family == 'mlp':
+        model, prep = fit_mlp(ctx, hp, ctx.train_idx, MLP_EPOCHS, args.seed)
+        write_model(ctx, args, 'mlp', model, prep, record)
+    else:
+        model, prep = fit_net(ctx, args.family, hp, ctx.train_idx, args.epochs, args.seed, log)
+        write_model(ctx, args, args.family, model, prep, record)
+    log(f'trained {args.family} on {len(ctx.train_idx)} clips in {time.time() - t0:.0f} s -> {args.out}')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,180 @@
+/**
+ * End-to-end training: import corpora, extract features with the TypeScript front-end, train the
+ * SVM, RNN and CNN families on speaker-independent folds (hyper-parameters searched inside the
+ * training speakers only), evaluate every fold model through the shipped path (EmotionModel +
+ * onnxruntime), leave-one-corpus-out, the speaker-independence gap, and ship the final models.
+ *
+ *   npm run train -- --data ../shared/datasets/ravdess --data ../shared/datasets/nemo
+ *
+ * Options: --families cnn,rnn,svm  --default cnn  --epochs 10  --jobs 2  --work training/work
+ *          --models models  --no-gap  --no-loco  --smoke (tiny: 1 epoch, 2 folds, no search, nothing shipped)
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs, CliUsageError } from '../src/cli/cli-error.ts';
+import { formatCsv } from '../src/datasets/csv.ts';
+import { fileNameSchemes, type CorpusKind } from '../src/datasets/file-name-schemes.ts';
+import { importCorpus } from '../src/datasets/importers.ts';
+import { readManifestCsv, type ManifestEntry } from '../src/datasets/manifest-csv.ts';
+import { loadOrt } from '../src/eval/load-model.ts';
+import type { FrameFeatures } from '../src/sdk/features/index.ts';
+import { extract, type Variant } from './extract.ts';
+import { protocolFolds, ravdessFolds } from './folds.ts';
+import { evaluateRun, testOrder, type EvalRecord, type TestSet } from './protocol.ts';
+import { trainPython } from './python.ts';
+import { chooseDefault, shipModels, summarise } from './summary.ts';
+
+export interface TrainJob {
+  readonly family: string;
+  readonly kind: 'fold' | 'loco' | 'gap' | 'final';
+  readonly name: string;
+  readonly out: string;
+  readonly args: string[];
+  readonly tests: TestSet[];
+}
+
+function parseData(values: readonly string[]): { kind: CorpusKind; dir: string }[] {
+  return values.map((value) => {
+    const eq = value.indexOf('=');
+    const kind = (eq > 0 ? value.slice(0, eq) : basename(resolve(value)).toLowerCase()) as CorpusKind;
+    const dir = eq > 0 ? value.slice(eq + 1) : value;
+    if (!(kind in fileNameSchemes)) throw new CliUsageError(`--data ${value}: cannot tell the corpus kind; write kind=folder with kind one of ${Object.keys(fileNameSchemes).join(', ')}`);
+    return { kind, dir };
+  });
+}
+
+async function featuresUpToDate(dir: string, entries: readonly ManifestEntry[]): Promise<boolean> {
+  try {
+    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { clips: { path: string }[] };
+    return index.clips.length === entries.length && index.clips.every((c, i) => c.path === entries[i].path);
+  } catch {
+    return false;
+  }
+}
+
+/** Runs jobs with bounded parallelism; each finished job's evaluations run in this process. */
+async function runJobs(jobs: readonly TrainJob[], parallel: number, onDone: (job: TrainJob) => Promise<void>, log: (s: string) => void): Promise<void> {
+  let next = 0;
+  const evaluations: Promise<void>[] = [];
+  let evalChain = Promise.resolve();
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      const started = Date.now();
+      log(`train ${job.family} ${job.name}`);
+      await trainPython(job.args, log);
+      log(`trained ${job.family} ${job.name} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      evalChain = evalChain.then(() => onDone(job));
+      evaluations.push(evalChain);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  await Promise.all(evaluations);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only'], values: ['families', 'gap-family', 'epochs', 'jobs', 'work', 'models', 'seed'], repeatable: ['data'] });
+  const data = parseData(flags.get('data') ?? []);
+  if (data.length === 0) throw new CliUsageError('give at least one --data <corpus folder>');
+  const smoke = booleans.has('smoke');
+  const work = resolve(flags.get('work')?.[0] ?? 'training/work');
+  const families = (flags.get('families')?.[0] ?? 'mlp,svm,cnn,rnn').split(',');
+  const gapFamily = flags.get('gap-family')?.[0] ?? families[0];
+  const epochs = Number(flags.get('epochs')?.[0] ?? (smoke ? 1 : 8));
+  const parallel = Number(flags.get('jobs')?.[0] ?? 2);
+  const seed = flags.get('seed')?.[0] ?? '0';
+  const search = !smoke && !booleans.has('no-search');
+  const t0 = Date.now();
+  const log = (s: string): void => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${s}`);
+
+  const manifests: string[] = [];
+  await mkdir(join(work, 'manifests'), { recursive: true });
+  for (const { kind, dir } of data) {
+    const file = join(work, 'manifests', `${kind}.csv`);
+    const rows = await importCorpus(kind, dir, join(work, 'manifests'));
+    await writeFile(file, formatCsv(['path', 'label', 'speaker'], rows.map((r) => [r.path, r.label, r.speaker])));
+    manifests.push(file);
+    log(`imported ${kind}: ${rows.length} clips`);
+  }
+  const entries = (await Promise.all(manifests.map((m) => readManifestCsv(m)))).flat();
+  const corpusOf = (e: ManifestEntry): string => e.speaker.split('-')[0];
+  const corpora = [...new Set(entries.map(corpusOf))];
+  const variants: Variant[] = ['clean', 'aug1', 'aug2'];
+  const featureDir = join(work, 'features');
+  const stale: Variant[] = [];
+  for (const v of variants) if (!(await featuresUpToDate(join(featureDir, v), entries))) stale.push(v);
+  if (stale.length > 0) await extract({ manifests, out: featureDir, variants: stale, log });
+  else log('features up to date');
+
+  const runs = join(work, 'runs');
+  let folds = protocolFolds(entries);
+  if (smoke) folds = folds.slice(0, 2);
+  const base = (family: string, out: string, extra: string[]): string[] => ['--features', featureDir, '--family', family, '--out', out, '--epochs', String(epochs), '--seed', seed, ...extra];
+  const jobs: TrainJob[] = [];
+  for (const family of families) {
+    for (const fold of folds) {
+      const held = new Set(fold.heldout);
+      const tests: TestSet[] = corpora.map((c) => ({ name: `${fold.name}-${c}`, entries: testOrder(entries.filter((e) => held.has(e.speaker) && corpusOf(e) === c)) })).filter((t) => t.entries.length > 0);
+      const rep2 = testOrder(entries.filter((e) => held.has(e.speaker) && corpusOf(e) === 'ravdess' && /-02-\d\d\.(wav|flac)$/.test(e.path)));
+      if (family === gapFamily && !smoke && rep2.length > 0) tests.push({ name: `${fold.name}-ravdess-rep2`, entries: rep2 });
+      const out = join(runs, family, fold.name);
+      jobs.push({ family, kind: 'fold', name: fold.name, out, args: base(family, out, ['--heldout', fold.heldout.join(','), ...(search ? ['--search'] : [])]), tests });
+    }
+    if (!smoke && !booleans.has('no-loco') && corpora.length > 1) {
+      for (const c of corpora) {
+        const out = join(runs, family, `loco-${c}`);
+        const tests = corpora.filter((o) => o !== c).map((o) => ({ name: `loco-${c}-to-${o}`, entries: testOrder(entries.filter((e) => corpusOf(e) === o)), restrict: true }));
+        jobs.push({ family, kind: 'loco', name: `train-${c}`, out, args: base(family, out, ['--corpora', c]), tests });
+      }
+    }
+  }
+  if (!smoke && !booleans.has('no-gap') && corpora.includes('ravdess')) {
+    // Speaker-dependent counterpart of the RAVDESS folds: the test clips (repetition 2 of the fold's actors) are
+    // held out, but the same actors' repetition-1 clips are trained on.
+    ravdessFolds.forEach((group, k) => {
+      const test = testOrder(entries.filter((e) => group.includes(e.speaker) && /-02-\d\d\.(wav|flac)$/.test(e.path)));
+      if (test.length === 0) return;
+      const out = join(runs, gapFamily, `gap-fold-${k + 1}`);
+      jobs.push({ family: gapFamily, kind: 'gap', name: `gap-fold-${k + 1}`, out, args: [...base(gapFamily, out, ['--exclude', test.map((e) => e.path).join(',')])], tests: [{ name: `gap-fold-${k + 1}-ravdess-rep2`, entries: test }] });
+    });
+  }
+  if (!smoke) {
+    for (const family of families) {
+      const out = join(runs, family, 'final');
+      jobs.push({ family, kind: 'final', name: 'final', out, args: base(family, out, ['--name', `emovox-${family}`, ...(search ? ['--search'] : [])]), tests: [] });
+    }
+  }
+  // Cheap families first, so their results exist early; stable order otherwise.
+  const cost = (j: TrainJob): number => ['mlp', 'svm', 'cnn', 'rnn'].indexOf(j.family) * 10 + ['fold', 'gap', 'loco', 'final'].indexOf(j.kind);
+  jobs.sort((a, b) => cost(a) - cost(b));
+  log(`${jobs.length} training runs, ${parallel} at a time, ${epochs} epochs, search ${search ? 'on' : 'off'}`);
+
+  const { ort, name: runtime } = await loadOrt('node');
+  const cache = new Map<string, FrameFeatures>();
+  const records: (EvalRecord & { family: string; kind: string; run: string })[] = [];
+  const results = join(work, 'results');
+  if (booleans.has('summarise-only')) {
+    records.push(...JSON.parse(await readFile(join(results, 'evaluations.json'), 'utf8')));
+    jobs.length = 0;
+  }
+  await runJobs(jobs, parallel, async (job) => {
+    for (const test of job.tests) {
+      const record = await evaluateRun(ort, join(job.out, 'manifest.json'), test, join(work, 'test-sets'), cache, job.kind === 'fold');
+      records.push({ ...record, family: job.family, kind: job.kind, run: job.name });
+      log(`  eval ${job.family} ${test.name}: UAR ${(record.clean.uar * 100).toFixed(1)} %${record.noisy ? `, 10 dB ${(record.noisy.uar * 100).toFixed(1)} %` : ''}`);
+    }
+    await mkdir(results, { recursive: true });
+    await writeFile(join(results, 'evaluations.json'), JSON.stringify(records, null, 1));
+  }, log);
+  const defaultFamily = await chooseDefault(families, runs, log);
+  const summary = await summarise({ records, jobs, families, defaultFamily, runtime, work, seconds: (Date.now() - t0) / 1000, smoke });
+  if (!smoke) await shipModels({ families, defaultFamily, runs, modelsDir: resolve(flags.get('models')?.[0] ?? 'models'), summary, log });
+  log(`done in ${((Date.now() - t0) / 60000).toFixed(1)} min`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('training/run.ts')) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof CliUsageError ? `train: ${error.message}` : error);
+    process.exitCode = 1;
+  });
+}
