@@ -24,6 +24,13 @@ describe('EmotionRecognizer live from the fake microphone', () => {
       expect(first[1]).to.equal('speech-start');
       expect(first.filter((n) => n === 'emotion-update').length).to.be.greaterThan(0);
       expect(first.at(-2)).to.equal('emotion');
+      // Interim results come every interimIntervalMs (500 ms by default) of audio, within one VAD frame.
+      const updates = events.flatMap((e) => (e.name === 'emotion-update' ? [e.payload] : [])).filter((u) => u.startMs === events.find((e) => e.name === 'speech-start')!.payload.startMs);
+      for (let i = 1; i < updates.length; i++) expect(updates[i].endMs - updates[i - 1].endMs).to.be.closeTo(500, 32);
+      for (const update of updates) {
+        expect(update.final).to.equal(false);
+        expect(Math.abs(probabilitySum(update.probabilities) - 1)).to.be.lessThan(1e-5);
+      }
       for (const result of finals) {
         expect(Object.keys(result.probabilities)).to.deep.equal(['neutral', 'happy', 'angry']);
         expect(Math.abs(probabilitySum(result.probabilities) - 1)).to.be.lessThan(1e-5);
@@ -37,6 +44,9 @@ describe('EmotionRecognizer live from the fake microphone', () => {
 
       const offline = await recognizer.analyze(generatedAudioUrl('two-phrases'));
       expect(offline.utterances).to.have.length(2);
+      // The fake device starts playing before the capture graph runs, so live times lag by a constant.
+      const lag = offline.utterances[0].startMs - finals[0].startMs;
+      expect(offline.utterances[1].startMs - finals[1].startMs).to.be.closeTo(lag, 100);
       offline.utterances.forEach((u, i) => {
         expect(u.endMs - u.startMs).to.be.closeTo(finals[i].endMs - finals[i].startMs, 300);
         expect(u.label).to.equal(finals[i].label);

@@ -110,3 +110,18 @@ test('`emovox analyze` text output and its failures', () => {
     assert.equal(result.stderr.includes('    at '), false, 'no stack trace');
   }
 });
+
+test('includeAudio attaches each utterance\'s 16 kHz audio to its final result', async () => {
+  const withAudio = await NodeAnalyzer.create({ model, includeAudio: true });
+  try {
+    const [u] = (await withAudio.analyze(load('one-phrase'))).utterances;
+    assert.ok(u.audio instanceof Float32Array);
+    assert.equal(u.audio.length, ((u.endMs - u.startMs) * 16000) / 1000);
+    const source = load('one-phrase').samples;
+    const offset = (u.startMs * 16000) / 1000;
+    assert.deepEqual(u.audio.subarray(0, 1000), source.subarray(offset, offset + 1000));
+  } finally {
+    await withAudio.release();
+  }
+  assert.equal((await analyzer.analyze(load('one-phrase'))).utterances[0].audio, undefined, 'no audio unless asked');
+});

@@ -30,6 +30,19 @@ describe('EmotionRecognizer runtime', () => {
     }
   });
 
+  it('runs ORT with several wasm threads on a cross-origin-isolated page and gets the same result', async () => {
+    expect(crossOriginIsolated).to.equal(true);
+    const [single, threaded] = await Promise.all([EmotionRecognizer.create({ model: tinyModelUrl }), EmotionRecognizer.create({ model: tinyModelUrl, ortThreads: 2 })]);
+    try {
+      const [a, b] = [await single.analyze(generatedAudioUrl('one-phrase')), await threaded.analyze(generatedAudioUrl('one-phrase'))];
+      expect((await threaded.diagnostics()).ortThreads).to.equal(2);
+      expect(b.utterances.map((u) => [u.startMs, u.endMs, u.label])).to.deep.equal(a.utterances.map((u) => [u.startMs, u.endMs, u.label]));
+      for (const label of a.labels) expect(b.utterances[0].probabilities[label]).to.be.closeTo(a.utterances[0].probabilities[label], 1e-4);
+    } finally {
+      await Promise.all([single.destroy(), threaded.destroy()]);
+    }
+  });
+
   it('destroy() ends every track it opened, closes the AudioContext and terminates the worker; twice is harmless', async () => {
     const spy = spyOnResources();
     try {
