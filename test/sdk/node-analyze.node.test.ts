@@ -125,3 +125,18 @@ test('includeAudio attaches each utterance\'s 16 kHz audio to its final result',
   }
   assert.equal((await analyzer.analyze(load('one-phrase'))).utterances[0].audio, undefined, 'no audio unless asked');
 });
+
+test('analyzeFile() decodes and analyses a file at its own rate (44.1 kHz stereo here)', async () => {
+  const { analyzeFile } = await import('../../src/sdk/node/index.ts');
+  const { scratchDir, sox } = await import('../helpers/sox.ts');
+  const stereo = `${scratchDir('sdk-analyze-file')}/two-phrases-44k.wav`;
+  sox(wav('two-phrases'), '-r', '44100', '-c', '2', stereo);
+  const result = await analyzeFile(stereo, { model });
+  const reference = await analyzer.analyze(load('two-phrases'));
+  assert.equal(result.utterances.length, reference.utterances.length);
+  result.utterances.forEach((u, i) => {
+    assert.ok(Math.abs(u.startMs - reference.utterances[i].startMs) <= 64, `start ${u.startMs} vs ${reference.utterances[i].startMs}`);
+    assert.ok(Math.abs(u.endMs - reference.utterances[i].endMs) <= 64);
+  });
+  await assert.rejects(analyzeFile(fileURLToPath(new URL('./fixtures/corrupt.onnx', import.meta.url)), { model }), (e: unknown) => e instanceof EmovoxError && e.code === 'UNSUPPORTED_AUDIO');
+});
