@@ -140,3 +140,12 @@ test('analyzeFile() decodes and analyses a file at its own rate (44.1 kHz stereo
   });
   await assert.rejects(analyzeFile(fileURLToPath(new URL('./fixtures/corrupt.onnx', import.meta.url)), { model }), (e: unknown) => e instanceof EmovoxError && e.code === 'UNSUPPORTED_AUDIO');
 });
+
+test('`emovox analyze` without --model uses the shipped default model', () => {
+  const run = spawnSync(process.execPath, [bin, 'analyze', wav('one-phrase'), '--json'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const output = JSON.parse(run.stdout) as { model: string; labels: string[]; files: { utterances: AnalysisResult['utterances'] }[] };
+  assert.equal(output.model, 'emovox-default');
+  assert.equal(output.files[0].utterances.length, 1);
+  assert.ok(Math.abs(sum(output.files[0].utterances[0].probabilities) - 1) < 1e-4);
+});

@@ -30,6 +30,22 @@ describe('EmotionRecognizer runtime', () => {
     }
   });
 
+  it('loads the shipped default model when no model is given', async () => {
+    const recognizer = await EmotionRecognizer.create();
+    try {
+      expect(recognizer.model?.modelName).to.equal('emovox-default');
+      expect(recognizer.labels.length).to.be.greaterThan(2);
+      const { utterances } = await recognizer.analyze(generatedAudioUrl('one-phrase'));
+      expect(utterances).to.have.length(1);
+      expect(Object.keys(utterances[0].probabilities)).to.deep.equal([...recognizer.labels]);
+      expect(Math.abs(Object.values(utterances[0].probabilities).reduce((a, b) => a + b, 0) - 1)).to.be.lessThan(1e-5);
+      expect(utterances[0].valence).to.be.within(-1, 1);
+      expect(utterances[0].arousal).to.be.within(-1, 1);
+    } finally {
+      await recognizer.destroy();
+    }
+  });
+
   it('runs ORT with several wasm threads on a cross-origin-isolated page and gets the same result', async () => {
     expect(crossOriginIsolated).to.equal(true);
     const [single, threaded] = await Promise.all([EmotionRecognizer.create({ model: tinyModelUrl }), EmotionRecognizer.create({ model: tinyModelUrl, ortThreads: 2 })]);
