@@ -1,7 +1,7 @@
 // Rollup plugin for `new URL('./relative/file', import.meta.url)` in our own sources.
 // A `.ts`/`.js` target is a module worker: it is emitted as its own ES chunk. Anything else
-// (.onnx, .json, .wasm, worklet .js under vendor/) is emitted as an asset. The expression becomes
-// `new URL(import.meta.ROLLUP_FILE_URL_<ref>)`, which Rollup resolves relative to the output chunk.
+// (.onnx, .json, .wasm, worklet .js under vendor/) is emitted as an asset. The expression is written
+// back as `new URL('./relative/output', import.meta.url)`, relative to the output chunk.
 import MagicString from 'magic-string';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
@@ -50,6 +50,13 @@ export function assetUrls({ assetFileName, chunkFileName = () => undefined, incl
     buildStart() {
       emittedAssets.clear();
     },
+    // Emit the plain `new URL('./file', import.meta.url)` form (a URL object, like the source
+    // expression) so that bundlers of apps using the package (Vite, webpack) recognise it again.
+    resolveFileUrl({ relativePath, format }) {
+      if (format !== 'es') return null;
+      const path = /^\.\.?\//.test(relativePath) ? relativePath : `./${relativePath}`;
+      return `new URL(${JSON.stringify(path)}, import.meta.url)`;
+    },
     async transform(code, id) {
       if (id.startsWith('\0') || !include(id) || !code.includes('import.meta.url')) return null;
       const ast = this.parse(code);
@@ -76,7 +83,7 @@ export function assetUrls({ assetFileName, chunkFileName = () => undefined, incl
           }
           this.addWatchFile(file);
         }
-        magic.overwrite(node.start, node.end, `new URL(import.meta.ROLLUP_FILE_URL_${ref})`);
+        magic.overwrite(node.start, node.end, `import.meta.ROLLUP_FILE_URL_${ref}`);
       }
       if (!magic.hasChanged()) return null;
       return { code: magic.toString(), map: magic.generateMap({ hires: true, source: id }) };
