@@ -1,16 +1,37 @@
 import { spawn } from 'node:child_process';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Debian's interpreter with torch/sklearn/onnx (the first python3 on PATH may lack them). */
 export const pythonPath = process.env.EMOVOX_PYTHON ?? '/usr/bin/python3';
 const trainingDir = fileURLToPath(new URL('.', import.meta.url));
 
-/** Runs `python3 -m emovox_train.train ...` with at most 2 torch threads; rejects on a non-zero exit. */
-export function trainPython(args: readonly string[], log: (line: string) => void): Promise<void> {
+/**
+ * Runs `python3 -m emovox_train.train ...` (one torch thread); rejects on a non-zero exit. A run whose
+ * output folder already holds a model trained with the same arguments is reused (`args.json`), so an
+ * interrupted `npm run train` resumes.
+ */
+export async function trainPython(args: readonly string[], log: (line: string) => void): Promise<void> {
+  const out = args[args.indexOf('--out') + 1];
+  const stamp = join(out, 'args.json');
+  try {
+    if ((await readFile(stamp, 'utf8')) === JSON.stringify(args) && (await stat(join(out, 'manifest.json'))).isFile()) {
+      log(`    reusing ${out}`);
+      return;
+    }
+  } catch {
+    // not trained yet
+  }
+  await runPython(args, log);
+  await writeFile(stamp, JSON.stringify(args));
+}
+
+function runPython(args: readonly string[], log: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(pythonPath, ['-m', 'emovox_train.train', ...args], {
       cwd: trainingDir,
-      env: { ...process.env, OMP_NUM_THREADS: '2', MKL_NUM_THREADS: '2', PYTHONHASHSEED: '0' },
+      env: { ...process.env, OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1', PYTHONHASHSEED: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let tail = '';
