@@ -1,5 +1,6 @@
 // emovox public API: everything here is semver-stable; deeper imports are not.
-export { EmotionRecognizer, analyzeAudio } from './emotion-recognizer.ts';
+export { EmotionRecognizer } from './emotion-recognizer.ts';
+export { analyzeAudio } from './analyze-audio.ts';
 export { EmovoxError, type EmovoxErrorCode, type SerializedEmovoxError } from './errors.ts';
 export { TypedEmitter } from './events.ts';
 export type { LogLevel } from './logger.ts';

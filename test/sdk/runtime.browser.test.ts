@@ -1,7 +1,7 @@
 // @fake-mic one-phrase
 // Off-main-thread inference, one ORT runtime, lifecycle and leaks. Chromium's fake microphone loops one-phrase.wav.
 import { expect } from '@open-wc/testing';
-import { EmotionRecognizer, EmovoxError } from '../../src/sdk/index.ts';
+import { EmotionRecognizer, EmovoxError, analyzeAudio } from '../../src/sdk/index.ts';
 import { generatedAudioUrl, recordEvents, tinyModelUrl, until } from './helpers.ts';
 import { spyOnResources } from './spies.ts';
 
@@ -140,6 +140,21 @@ describe('EmotionRecognizer runtime', () => {
       expect((error as EmovoxError).code).to.equal('ABORTED');
     } finally {
       await recognizer.destroy();
+    }
+  });
+
+  it('analyzeAudio() analyses with a temporary recognizer and releases its worker', async () => {
+    const spy = spyOnResources();
+    try {
+      const fractions: number[] = [];
+      const result = await analyzeAudio(generatedAudioUrl('one-phrase'), { model: tinyModelUrl, onProgress: (p) => fractions.push(p.fraction) });
+      expect(result.utterances).to.have.length(1);
+      expect(result.labels).to.deep.equal(['neutral', 'happy', 'angry']);
+      expect(fractions.at(-1)).to.equal(1);
+      expect(spy.workers).to.have.length(1);
+      expect(spy.terminated.has(spy.workers[0])).to.equal(true);
+    } finally {
+      spy.restore();
     }
   });
 
