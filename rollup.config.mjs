@@ -57,6 +57,7 @@ function existingEntries(entries) {
 function packageEntries() {
   const entries = {
     'sdk/index': 'src/sdk/index.ts',
+    'sdk/node/index': 'src/sdk/node/index.ts',
     'components/index': 'src/components/index.ts',
     'cli/main': 'src/cli/main.ts',
   };

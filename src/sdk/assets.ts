@@ -20,6 +20,11 @@ export interface ResolvedAssets {
   readonly ortWasm?: URL;
   readonly vadModel: URL;
   readonly model: URL;
+  /**
+   * The model's ONNX file when it is not simply `model.file` next to the manifest: app bundlers
+   * (Vite, webpack) rename the shipped manifest and only copy files named by a literal URL.
+   */
+  readonly modelFile?: URL;
 }
 
 /** Bundled VAD model URLs; literal `new URL(..., import.meta.url)` so bundlers emit the files. */
@@ -29,9 +34,12 @@ function bundledVadModel(version: VadModelVersion): URL {
     : new URL('./vendor/silero_vad_v5.onnx', import.meta.url);
 }
 
-/** The shipped model; a literal URL so bundlers emit it (the manifest's ONNX file is copied with `models/`). */
-function bundledModel(): URL {
-  return new URL('../../models/emovox-default.json', import.meta.url);
+/** The shipped model's manifest and ONNX file, as literal URLs so bundlers emit both. */
+function bundledModel(): { model: URL; modelFile: URL } {
+  return {
+    model: new URL('../../models/emovox-default.json', import.meta.url),
+    modelFile: new URL('../../models/emovox-default.onnx', import.meta.url),
+  };
 }
 
 function pageBase(): string | undefined {
@@ -52,13 +60,13 @@ export function resolveAssets(options: RecognizerOptions, vadModel: VadModelVers
     return baseHref ? new URL(fileName, baseHref) : undefined;
   };
   const model = options.model !== undefined
-    ? checkUrl('model', options.model, pageBase())
-    : baseHref ? new URL(`models/${defaultModelManifest}`, baseHref) : bundledModel();
+    ? { model: checkUrl('model', options.model, pageBase()) }
+    : baseHref ? { model: new URL(`models/${defaultModelManifest}`, baseHref) } : bundledModel();
   return {
+    ...model,
     worker: pick('worker', assetFileNames.worker),
     captureWorklet: pick('captureWorklet', assetFileNames.captureWorklet),
     ortWasm: pick('ortWasm', assetFileNames.ortWasm),
     vadModel: pick('vadModel', assetFileNames.vadModel[vadModel]) ?? bundledVadModel(vadModel),
-    model,
   };
 }

@@ -57,6 +57,7 @@ export class EmotionRecognizer extends TypedEmitter<RecognizerEventMap> {
     const init: WorkerInit = {
       options: resolved,
       manifestUrl: assets.model.href,
+      ...(assets.modelFile ? { modelFileUrl: assets.modelFile.href } : {}),
       vadModelUrl: assets.vadModel.href,
       ...(assets.ortWasm ? { ortWasmUrl: assets.ortWasm.href } : {}),
     };

@@ -55,6 +55,8 @@ test('assets: override beats assetBaseUrl beats the bundled default', () => {
   assert.equal(overridden.ortWasm?.href, 'https://other.test/o.wasm');
   assert.throws(() => resolveAssets({ model: 'https://example.test/m.json', assets: { vadModel: '' } }, 'v5'), /assets.vadModel/);
   assert.match(resolveAssets({}, 'v5').model.href, /\/models\/emovox-default\.json$/, 'the shipped model by default');
+  assert.match(resolveAssets({}, 'v5').modelFile?.href ?? '', /\/models\/emovox-default\.onnx$/, 'named literally so app bundlers copy it');
+  assert.equal(resolveAssets({ model: 'https://example.test/m.json' }, 'v5').modelFile, undefined, "a custom model's file follows its manifest");
   assert.equal(resolveAssets({ assetBaseUrl: 'https://cdn.test/emovox/' }, 'v5').model.href, 'https://cdn.test/emovox/models/emovox-default.json');
   assert.throws(() => resolveAssets({ model: 'not a url' }, 'v5'), /model/);
 });

@@ -34,7 +34,7 @@ export class NodeAnalyzer {
     const { ort, name } = await loadNodeOrt(runtime);
     const vad = await loadVad(ort, resolved.vad.model, assets.vadModel, readBytes);
     try {
-      const model = await loadEmotionModel(ort, assets.model, readBytes, resolved.ortThreads);
+      const model = await loadEmotionModel(ort, assets.model, readBytes, resolved.ortThreads, assets.modelFile);
       return new NodeAnalyzer(vad, model, resolved, name);
     } catch (error) {
       await vad.release();

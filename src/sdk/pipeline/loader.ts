@@ -20,8 +20,11 @@ export const fetchBytes: FetchBytes = async (url, what, code) => {
   return new Uint8Array(await response.arrayBuffer());
 };
 
-/** Fetches and validates a manifest, then its ONNX file (relative to the manifest), and opens the session. */
-export async function loadEmotionModel(ort: OrtRuntime, manifestUrl: URL, read: FetchBytes, threads = 1): Promise<EmotionModel> {
+/**
+ * Fetches and validates a manifest, then its ONNX file (`modelUrl`, or `model.file` relative to
+ * the manifest), and opens the session.
+ */
+export async function loadEmotionModel(ort: OrtRuntime, manifestUrl: URL, read: FetchBytes, threads = 1, modelFileUrl?: URL): Promise<EmotionModel> {
   const text = new TextDecoder().decode(await read(manifestUrl, 'model manifest', 'MODEL_LOAD_FAILED'));
   let json: unknown;
   try {
@@ -30,7 +33,7 @@ export async function loadEmotionModel(ort: OrtRuntime, manifestUrl: URL, read: 
     throw new EmovoxError('MODEL_INVALID', `model manifest ${manifestUrl.href} is not JSON: ${(error as Error).message}`, { cause: error });
   }
   const manifest: ModelManifest = parseManifest(json);
-  const modelUrl = new URL(manifest.model.file, manifestUrl);
+  const modelUrl = modelFileUrl ?? new URL(manifest.model.file, manifestUrl);
   const bytes = await read(modelUrl, 'model file', 'MODEL_LOAD_FAILED');
   return EmotionModel.create(ort, manifest, bytes, { threads });
 }

@@ -66,7 +66,7 @@ export class WorkerEngine implements EmotionWorkerApi {
     const vad = await loadVad(this.ort, init.options.vad.model, new URL(init.vadModelUrl), fetchBytes);
     this.vad = counted(vad, () => this.vadRuns++);
     try {
-      this.model = await loadEmotionModel(this.ort, new URL(init.manifestUrl), fetchBytes, init.options.ortThreads);
+      this.model = await loadEmotionModel(this.ort, new URL(init.manifestUrl), fetchBytes, init.options.ortThreads, init.modelFileUrl ? new URL(init.modelFileUrl) : undefined);
     } catch (error) {
       await vad.release();
       throw error;

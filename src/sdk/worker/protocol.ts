@@ -7,6 +7,8 @@ import type { AnalysisProgress, AnalysisResult, ReadyEvent } from '../types.ts';
 export interface WorkerInit {
   readonly options: ResolvedOptions;
   readonly manifestUrl: string;
+  /** The ONNX file, when it does not lie at `model.file` next to the manifest (bundled default model). */
+  readonly modelFileUrl?: string;
   readonly vadModelUrl: string;
   /** Override of ORT's `.wasm` location; absent: ORT finds it next to its own module. */
   readonly ortWasmUrl?: string;
