@@ -3,7 +3,8 @@
 // `--if-stale` reuses dist/ when a hash of every build input matches the one stored by the last build.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { filesUnder } from './files-under.mjs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prebundleVad } from './prebundle-vad.mjs';
@@ -25,17 +26,10 @@ const inputFiles = [
 ];
 const inputDirs = ['src', 'models'];
 
-export async function* filesUnder(dir, filter = () => true) {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) yield* filesUnder(path, filter);
-    else if (entry.isFile() && filter(path)) yield path;
+/** Source files under `dir`, skipping node_modules and dot-folders, in a stable order. */
+export async function* sourceFilesUnder(dir, filter = () => true) {
+  for await (const path of filesUnder(dir, (name) => name !== 'node_modules' && !name.startsWith('.'))) {
+    if (filter(path)) yield path;
   }
 }
 
@@ -52,7 +46,7 @@ export async function buildInputHash() {
   };
   for (const file of inputFiles) await add(join(root, file));
   for (const dir of inputDirs) {
-    for await (const file of filesUnder(join(root, dir), (p) => !/\.test\.ts$/.test(p))) await add(file);
+    for await (const file of sourceFilesUnder(join(root, dir), (p) => !/\.test\.ts$/.test(p))) await add(file);
   }
   return hash.digest('hex');
 }
@@ -66,12 +60,12 @@ function run(label, command, args) {
 
 /** tsc keeps hand-written .d.ts files out of outDir and keeps `.ts` specifiers; fix both for consumers. */
 async function finishDeclarations() {
-  for await (const file of filesUnder(join(root, 'src'), (p) => p.endsWith('.d.ts'))) {
+  for await (const file of sourceFilesUnder(join(root, 'src'), (p) => p.endsWith('.d.ts'))) {
     const target = join(dist, relative(join(root, 'src'), file));
     await mkdir(dirname(target), { recursive: true });
     await copyFile(file, target);
   }
-  for await (const file of filesUnder(dist, (p) => p.endsWith('.d.ts'))) {
+  for await (const file of sourceFilesUnder(dist, (p) => p.endsWith('.d.ts'))) {
     const text = await readFile(file, 'utf8');
     const fixed = text.replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+?)\.ts(['"])/g, '$1$2.js$3');
     if (fixed !== text) await writeFile(file, fixed);

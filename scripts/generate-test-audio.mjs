@@ -7,9 +7,10 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { filesUnder } from './files-under.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -27,24 +28,11 @@ export const builtInRecipes = {
   'tone-440': [{ tone: 440, seconds: 2, gain: 0.5 }],
 };
 
-async function* audioJsonFiles(dir) {
-  let entries = [];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith('.')) yield* audioJsonFiles(path);
-    else if (entry.isFile() && entry.name.endsWith('.audio.json')) yield path;
-  }
-}
-
 /** Built-in recipes plus those declared by tests in `*.audio.json` files. */
 export async function loadRecipes() {
   const recipes = { ...builtInRecipes };
-  for await (const file of audioJsonFiles(join(root, 'test'))) {
+  for await (const file of filesUnder(join(root, 'test'), (name) => !name.startsWith('.'))) {
+    if (!file.endsWith('.audio.json')) continue;
     const extra = JSON.parse(await readFile(file, 'utf8'));
     for (const [name, parts] of Object.entries(extra)) {
       if (name in recipes && JSON.stringify(recipes[name]) !== JSON.stringify(parts)) {

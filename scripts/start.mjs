@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
-import { filesUnder } from './build.mjs';
+import { sourceFilesUnder } from './build.mjs';
 import { prebundleVad } from './prebundle-vad.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,7 +42,7 @@ const types = {
 async function inputHash() {
   const hash = createHash('sha256');
   for (const dir of ['demo', 'src', 'models']) {
-    for await (const file of filesUnder(join(root, dir), (p) => !/\.test\.ts$/.test(p))) {
+    for await (const file of sourceFilesUnder(join(root, dir), (p) => !/\.test\.ts$/.test(p))) {
       hash.update(relative(root, file)).update('\0').update(await readFile(file));
     }
   }
@@ -72,7 +72,7 @@ async function buildDemo() {
   await bundle.write(config.output);
   await bundle.close();
   // Static files of demo/ (HTML, CSS, images, sample audio) go beside the bundle as they are.
-  for await (const file of filesUnder(demoDir, (p) => !/\.(ts|mts)$/.test(p))) {
+  for await (const file of sourceFilesUnder(demoDir, (p) => !/\.(ts|mts)$/.test(p))) {
     const target = join(outDir, relative(demoDir, file));
     await mkdir(join(target, '..'), { recursive: true });
     await copyFile(file, target);

@@ -5,7 +5,8 @@
 // Options: --only=typecheck,build,node,browser (comma list) to run a subset.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { filesUnder } from './files-under.mjs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,20 +50,10 @@ const skippedDirs = new Set(['node_modules', 'work', 'runs', '__pycache__']);
 
 async function testFiles(suffix) {
   const found = [];
-  async function walk(dir) {
-    let entries = [];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() && !skippedDirs.has(entry.name) && !entry.name.startsWith('.')) await walk(path);
-      else if (entry.isFile() && entry.name.endsWith(suffix)) found.push(relative(root, path));
-    }
+  const enter = (name) => !skippedDirs.has(name) && !name.startsWith('.');
+  for (const dir of ['test', 'src', 'training']) {
+    for await (const path of filesUnder(join(root, dir), enter)) if (path.endsWith(suffix)) found.push(relative(root, path));
   }
-  for (const dir of ['test', 'src', 'training']) await walk(join(root, dir));
   return found.sort();
 }
 

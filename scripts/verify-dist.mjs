@@ -3,25 +3,12 @@
 // each `exports` target (the `./plugins/*` pattern against every src/plugins module), `types`, the
 // `bin` and its dist/cli target, and each `new URL('…', import.meta.url)` asset named in a built module.
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { filesUnder } from './files-under.mjs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-async function* walk(dir) {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile()) yield path;
-  }
-}
 
 /** Leaf paths of an `exports` value (conditions nest). */
 function targetsOf(value) {
@@ -34,7 +21,7 @@ function targetsOf(value) {
 async function patternStems(key) {
   const folder = key.slice(2, key.indexOf('*')).replace(/\/$/, '');
   const names = [];
-  for await (const file of walk(join(root, 'src', folder))) {
+  for await (const file of filesUnder(join(root, 'src', folder))) {
     if (dirname(file) === join(root, 'src', folder) && file.endsWith('.ts') && !/\.(test|d)\.ts$/.test(file)) names.push(basename(file, '.ts'));
   }
   return names;
@@ -85,7 +72,7 @@ export async function verifyDist() {
 
   const dist = join(root, 'dist');
   let modules = 0;
-  for await (const file of walk(dist)) {
+  for await (const file of filesUnder(dist)) {
     if (!/\.(m?js)$/.test(file) || file.endsWith('.min.js') && file.includes('worklet')) continue;
     modules += 1;
     for (const target of referencedUrls(await readFile(file, 'utf8'))) {
