@@ -184,6 +184,11 @@ def fit_mlp(ctx, hp, idx, epochs, seed):
     fcols, kinds = ctx.clean.stat_frame_columns()
     mean, std = frame_normalisation(ctx, idx, fcols_unique(fcols))
     adapter = D.Adapter(mean, std, PRIOR_FRAMES)
+    if getattr(ctx.args, 'corpus_balance', False):
+        # Repeat the clips of smaller corpora so every corpus carries the same weight.
+        counts = {c: sum(1 for i in idx if ctx.corpora[i] == c) for c in set(ctx.corpora[i] for i in idx)}
+        top = max(counts.values())
+        idx = [i for i in idx for _ in range(int(round(top / counts[ctx.corpora[i]])))]
     draws = [svm_arrays(ctx, idx, list(ctx.variants), adapter, fcols, kinds, seed + k) for k in range(2)]
     x, y = np.concatenate([d[0] for d in draws]), np.concatenate([d[1] for d in draws])
     smean, sstd = x.mean(0), x.std(0) + 1e-6
@@ -223,6 +228,7 @@ def main():
     p.add_argument('--search', action='store_true')
     p.add_argument('--epochs', type=int, default=20)
     p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--corpus-balance', action='store_true', help='mlp: repeat smaller corpora to equal weight')
     p.add_argument('--name', default='emovox')
     p.add_argument('--data-description', default='')
     args = p.parse_args()
