@@ -115,8 +115,9 @@ export async function main(argv: string[]): Promise<void> {
   const runs = join(work, 'runs');
   let folds = protocolFolds(entries);
   if (smoke) folds = folds.slice(0, 2);
-  // The statistics MLP repeats the smaller corpus so both weigh the same (measured: +5 points RAVDESS UAR, nEMO unchanged).
-  const balance = (family: string, extra: string[]): string[] => (family === 'mlp' && corpora.length > 1 && !extra.includes('--corpora') ? ['--corpus-balance'] : []);
+  // Every corpus weighs the same in training: the MLP repeats the smaller corpus (measured: +5 points RAVDESS UAR,
+  // nEMO unchanged), the frame models draw clips with corpus-balanced probabilities.
+  const balance = (family: string, extra: string[]): string[] => (family !== 'svm' && corpora.length > 1 && !extra.includes('--corpora') ? ['--corpus-balance'] : []);
   const base = (family: string, out: string, extra: string[]): string[] => ['--features', featureDir, '--family', family, '--out', out, '--epochs', String(epochs), '--seed', seed, ...extra, ...balance(family, extra)];
   const jobs: TrainJob[] = [];
   for (const family of families) {

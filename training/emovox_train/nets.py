@@ -73,8 +73,11 @@ def crop_or_tile(x, length, rng):
 class FrameBatches:
     """Draws training batches: random variant per clip, simulated speaker adaptation, standardisation, crop."""
 
-    def __init__(self, variants, cols, labels, train_idx, pools, adapter, norm_mean, norm_std, crop, max_history, cold_p, rng):
+    def __init__(self, variants, cols, labels, train_idx, pools, adapter, norm_mean, norm_std, crop, max_history, cold_p, rng,
+                 weights=None):
         self.v = variants
+        # Per-clip draw probabilities (corpus balance); None draws every clip once per epoch.
+        self.p = None if weights is None else np.asarray(weights, dtype=np.float64) / np.sum(weights)
         self.cols, self.labels, self.idx = cols, labels, np.array(train_idx)
         self.pools, self.adapter = pools, adapter
         self.norm_mean, self.norm_std = norm_mean.astype(np.float32), norm_std.astype(np.float32)
@@ -90,7 +93,7 @@ class FrameBatches:
         return crop_or_tile(x, self.crop, self.rng)
 
     def epoch(self, batch_size):
-        order = self.rng.permutation(self.idx)
+        order = self.rng.permutation(self.idx) if self.p is None else self.rng.choice(self.idx, size=len(self.idx), p=self.p)
         for s in range(0, len(order), batch_size):
             b = order[s:s + batch_size]
             if len(b) < 2:

@@ -98,6 +98,18 @@ def frame_normalisation(ctx, idx, cols):
     return x.mean(0), x.std(0) + 1e-6
 
 
+def corpus_weights(ctx, idx):
+    """Per-clip weights giving every corpus the same total weight (None when balancing is off or pointless)."""
+    if not getattr(ctx.args, 'corpus_balance', False):
+        return None
+    counts = {}
+    for i in idx:
+        counts[ctx.corpora[i]] = counts.get(ctx.corpora[i], 0) + 1
+    if len(counts) < 2:
+        return None
+    return np.array([1.0 / counts[ctx.corpora[i]] for i in idx])
+
+
 def fit_net(ctx, family, hp, idx, epochs, seed, log):
     from . import nets
     cols = ctx.clean.block_columns(FRAME_BLOCKS)
@@ -105,7 +117,7 @@ def fit_net(ctx, family, hp, idx, epochs, seed, log):
     adapter = D.Adapter(mean, std, PRIOR_FRAMES)
     rng = np.random.default_rng(seed)
     batches = nets.FrameBatches(list(ctx.variants.values()), cols, ctx.y, idx, D.speaker_pools(ctx.speakers, idx),
-                                adapter, mean, std, CROP, MAX_HISTORY, COLD_P, rng)
+                                adapter, mean, std, CROP, MAX_HISTORY, COLD_P, rng, corpus_weights(ctx, idx))
     model = nets.train_net(family, hp, batches, ctx.n, ctx.weights, epochs, seed, log)
     return model, dict(cols=cols, mean=mean, std=std, adapter=adapter)
 
@@ -228,7 +240,7 @@ def main():
     p.add_argument('--search', action='store_true')
     p.add_argument('--epochs', type=int, default=20)
     p.add_argument('--seed', type=int, default=0)
-    p.add_argument('--corpus-balance', action='store_true', help='mlp: repeat smaller corpora to equal weight')
+    p.add_argument('--corpus-balance', action='store_true', help='give every corpus equal weight (mlp: repeat smaller corpora; cnn/rnn: weighted sampling)')
     p.add_argument('--name', default='emovox')
     p.add_argument('--data-description', default='')
     args = p.parse_args()
