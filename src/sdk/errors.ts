@@ -10,7 +10,6 @@ export type EmovoxErrorCode =
   | 'INVALID_AUDIO'
   | 'WORKER_CRASHED'
   | 'INVALID_STATE'
-  | 'INVALID_OPTION'
   | 'ABORTED';
 
 /** Plain-object form that crosses `postMessage` and comlink unchanged. */

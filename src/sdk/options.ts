@@ -115,9 +115,17 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: readonly
   return value as T;
 }
 
+/** Rejects keys outside `known`, so a misspelt nested option fails instead of silently keeping its default. */
+function onlyKnownKeys(name: string, value: object, known: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) throw new TypeError(`unknown option '${name}${key}' (known: ${known.join(', ')})`);
+  }
+}
+
 function resolveVad(vad: VadOptions | undefined): ResolvedVadOptions {
   if (vad === undefined) return defaultVadOptions;
   if (typeof vad !== 'object' || vad === null) throw new TypeError('vad must be an object');
+  onlyKnownKeys('vad.', vad, Object.keys(defaultVadOptions));
   const merged = { ...defaultVadOptions, ...definedOnly(vad) };
   const model = oneOf<VadModelVersion>('vad.model', merged.model, ['v5', 'legacy']);
   const positive = number('vad.positiveSpeechThreshold', merged.positiveSpeechThreshold, 0, 1, { minOpen: true });
@@ -135,6 +143,7 @@ function resolveSmoothing(smoothing: RecognizerOptions['smoothing']): ResolvedSm
   const spec = typeof smoothing === 'string' ? { kind: smoothing } : smoothing;
   if (typeof spec !== 'object' || spec === null) throw new TypeError('smoothing must be a kind name or an object');
   const kind = oneOf('smoothing.kind', spec.kind, ['none', 'exponential', 'hysteresis'] as const);
+  onlyKnownKeys('smoothing.', spec, ['kind', ...(kind === 'exponential' ? ['alpha'] : kind === 'hysteresis' ? ['margin'] : [])]);
   if (kind === 'exponential') {
     const alpha = (spec as { alpha?: number }).alpha ?? 0.5;
     return { kind, alpha: number('smoothing.alpha', alpha, 0, 1, { minOpen: true }) };
@@ -161,6 +170,7 @@ export function checkUrl(name: string, value: unknown, base?: string): URL {
   }
 }
 
+const assetNames: readonly (keyof AssetOverrides)[] = ['worker', 'captureWorklet', 'ortWasm', 'vadModel'];
 const knownKeys = new Set(['model', 'assetBaseUrl', 'assets', 'vad', 'interimIntervalMs', 'smoothing', 'ortThreads', 'logLevel', 'includeAudio', 'signal']);
 
 /** Applies defaults and validates; throws `TypeError`/`RangeError` naming the offending option. */
@@ -171,7 +181,10 @@ export function resolveOptions(options: RecognizerOptions = {}): ResolvedOptions
   }
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) throw new TypeError('signal must be an AbortSignal');
   if (options.includeAudio !== undefined && typeof options.includeAudio !== 'boolean') throw new TypeError('includeAudio must be a boolean');
-  if (options.assets !== undefined && (typeof options.assets !== 'object' || options.assets === null)) throw new TypeError('assets must be an object');
+  if (options.assets !== undefined) {
+    if (typeof options.assets !== 'object' || options.assets === null) throw new TypeError('assets must be an object');
+    onlyKnownKeys('assets.', options.assets, assetNames);
+  }
   return {
     vad: resolveVad(options.vad),
     interimIntervalMs: options.interimIntervalMs === undefined ? defaultOptions.interimIntervalMs : number('interimIntervalMs', options.interimIntervalMs, 0, 60000),

@@ -27,6 +27,23 @@ test('features --json prints one object with the settings and per-frame MFCC equ
   assert.ok(worst < 1e-3, `CLI MFCC differs by ${worst}`);
 });
 
+test('features --json MFCC matches torchaudio within 1e-5 of the coefficient range', () => {
+  // The same tolerance as test/features/torchaudio-parity.node.test.ts, but through the CLI's JSON.
+  const reference = JSON.parse(readFileSync(new URL('../fixtures/features/torchaudio-reference.json', import.meta.url), 'utf8')) as {
+    clips: { file: string; mfcc: number[][] }[];
+  };
+  const clip = reference.clips.find((c) => c.file === 'speech.wav');
+  assert.ok(clip, 'the reference has speech.wav');
+  const result = emovox('features', speech, '--json');
+  assert.equal(result.status, 0, result.stderr);
+  const ours = (JSON.parse(result.stdout) as { mfcc: number[][] }).mfcc;
+  assert.equal(ours.length, clip.mfcc.length);
+  const flat = clip.mfcc.flat();
+  const range = Math.max(...flat) - Math.min(...flat);
+  const worst = Math.max(...ours.flat().map((v, i) => Math.abs(v - flat[i])));
+  assert.ok(worst / range < 1e-5, `CLI MFCC differs from torchaudio by ${worst} (${worst / range} of the range)`);
+});
+
 test('features resamples other rates and honours options', () => {
   const path = join(dir, 'stereo48k.wav');
   sox(speech, '-r', '48000', '-c', '2', path);
@@ -72,6 +89,7 @@ test('NaN samples and unsupported encodings are rejected in one line', () => {
     const result = emovox('features', path);
     assert.equal(result.status, 1);
     assert.match(result.stderr.trim(), problem);
+    assert.ok(result.stderr.includes(path), `the line names the file: ${result.stderr}`);
     assert.doesNotMatch(result.stderr, /\n.+\n/);
   }
 });

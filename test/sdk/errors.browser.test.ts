@@ -19,6 +19,7 @@ async function codeOf(promise: Promise<unknown>): Promise<EmovoxErrorCode | stri
 describe('EmotionRecognizer errors', () => {
   it('MODEL_LOAD_FAILED for a missing manifest or model file', async () => {
     expect(await codeOf(EmotionRecognizer.create({ model: fixture('missing.json') }))).to.equal('MODEL_LOAD_FAILED');
+    expect(await codeOf(EmotionRecognizer.create({ model: fixture('missing-file-model.json') }))).to.equal('MODEL_LOAD_FAILED');
   });
 
   it('MODEL_INVALID for a manifest that is not JSON, a hash mismatch, and bytes onnxruntime refuses', async () => {

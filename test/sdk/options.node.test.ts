@@ -35,6 +35,11 @@ const invalid: [RecognizerOptions, ErrorConstructor, RegExp][] = [
   [{ includeAudio: 'yes' as never }, TypeError, /includeAudio/],
   [{ signal: {} as never }, TypeError, /signal/],
   [{ modle: 'x' } as never, TypeError, /modle/],
+  [{ vad: { redemptionMS: 900 } as never }, TypeError, /vad\.redemptionMS/],
+  [{ smoothing: { kind: 'exponential', margin: 0.2 } as never }, TypeError, /smoothing\.margin/],
+  [{ smoothing: { kind: 'none', alpha: 0.2 } as never }, TypeError, /smoothing\.alpha/],
+  [{ assets: { wasm: 'x.wasm' } as never }, TypeError, /assets\.wasm/],
+  [{ assets: 'x' as never }, TypeError, /assets/],
 ];
 
 for (const [options, type, name] of invalid) {
