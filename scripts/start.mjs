@@ -18,10 +18,6 @@ const demoDir = join(root, 'demo');
 const outDir = join(root, '.cache/demo');
 const option = (name) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 
-const placeholder = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>emovox demo</title></head>
-<body style="font-family: system-ui; max-width: 40rem; margin: 4rem auto"><h1>emovox</h1>
-<p>The demo page is being built: <code>demo/index.html</code> and <code>demo/main.ts</code> do not exist yet.</p></body></html>`;
-
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -61,11 +57,6 @@ async function buildDemo() {
   const started = performance.now();
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  if (!existsSync(join(demoDir, 'index.html')) || !existsSync(join(demoDir, 'main.ts'))) {
-    await writeFile(join(outDir, 'index.html'), placeholder);
-    console.log('start: demo/ is not written yet; serving a placeholder page');
-    return;
-  }
   const { browserConfig } = await import('../rollup.config.mjs');
   const config = browserConfig({ input: { main: join(demoDir, 'main.ts') }, outDir, minified: false });
   const bundle = await rollup({ ...config, output: undefined });

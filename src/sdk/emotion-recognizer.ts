@@ -105,7 +105,7 @@ export class EmotionRecognizer extends TypedEmitter<RecognizerEventMap> {
       const stream = source instanceof MediaStream ? source : (this.ownedStream = await openMicrophone(source));
       for (const track of stream.getAudioTracks()) track.addEventListener('ended', this.onTrackEnded);
       this.assertUsable('start');
-      const capture = (this.capture = await AudioCapture.open(stream, this.assets.captureWorklet));
+      const capture = (this.capture = await AudioCapture.open(stream, this.assets.captureWorklet, stream !== this.ownedStream));
       await this.client.call((api) => api.startLive(this.client.transfer(capture.workerPort, [capture.workerPort]), capture.sampleRate));
       await capture.resume();
       this.setState('listening');

@@ -91,8 +91,18 @@ describe('EmotionRecognizer runtime', () => {
     const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     const recognizer = await EmotionRecognizer.create({ model: tinyModelUrl });
     const { events } = recordEvents(recognizer);
+    // A caller's stream (maybe a remote WebRTC track) also plays in a muted element, or Chromium feeds Web Audio silence.
+    const played: HTMLMediaElement[] = [];
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      played.push(this);
+      return play.call(this);
+    };
     try {
       await recognizer.start(stream);
+      expect(played.length).to.equal(1);
+      expect(played[0].srcObject).to.equal(stream);
+      expect(played[0].muted).to.equal(true);
       await until(recognizer, () => events.some((e) => e.name === 'speech-start'));
       await recognizer.pause();
       await recognizer.pause();
@@ -101,6 +111,7 @@ describe('EmotionRecognizer runtime', () => {
       const states = events.flatMap((e) => (e.name === 'state' ? [e.payload.state] : []));
       expect(states).to.deep.equal(['starting', 'listening', 'paused', 'listening', 'idle']);
       expect(stream.getTracks().every((t) => t.readyState === 'live'), 'the caller owns its stream').to.equal(true);
+      expect(played[0].srcObject, 'the muted element lets go of the stream').to.equal(null);
       // Pausing mid-utterance ends it: every speech-start has its end.
       const starts = events.filter((e) => e.name === 'speech-start').length;
       const ends = events.filter((e) => e.name === 'speech-end' || e.name === 'misfire').length;
@@ -108,6 +119,7 @@ describe('EmotionRecognizer runtime', () => {
       await recognizer.start(stream);
       expect(recognizer.state).to.equal('listening');
     } finally {
+      HTMLMediaElement.prototype.play = play;
       await recognizer.destroy();
       stream.getTracks().forEach((t) => t.stop());
     }

@@ -13,6 +13,7 @@ export class AudioCapture {
     private readonly node: AudioWorkletNode,
     /** The port the worker reads chunks from; transfer it to the worker. */
     readonly workerPort: MessagePort,
+    private readonly sink: HTMLAudioElement | undefined,
   ) {}
 
   /** Sample rate of the chunks sent to the worker (the context's rate). */
@@ -20,8 +21,14 @@ export class AudioCapture {
     return this.context.sampleRate;
   }
 
-  static async open(stream: MediaStream, workletUrl: URL | undefined): Promise<AudioCapture> {
+  /**
+   * `external`: the stream came from the caller, perhaps a remote WebRTC track. Chromium delivers
+   * silence from a remote track to Web Audio unless the stream also plays in a media element
+   * (crbug.com/933677), so such a stream is attached to a muted, detached `<audio>` while captured.
+   */
+  static async open(stream: MediaStream, workletUrl: URL | undefined, external = false): Promise<AudioCapture> {
     const context = new AudioContext({ latencyHint: 'interactive' });
+    const sink = external && typeof Audio !== 'undefined' ? mutedSink(stream) : undefined;
     try {
       const url = workletUrl ?? new URL('./capture.worklet.ts', import.meta.url);
       try {
@@ -43,8 +50,9 @@ export class AudioCapture {
       source.connect(node);
       // The node writes silence; connecting it keeps the graph pulled in every browser.
       node.connect(context.destination);
-      return new AudioCapture(context, source, node, channel.port2);
+      return new AudioCapture(context, source, node, channel.port2, sink);
     } catch (error) {
+      releaseSink(sink);
       await context.close().catch(() => undefined);
       throw error;
     }
@@ -65,6 +73,23 @@ export class AudioCapture {
     this.node.port.postMessage({ type: 'stop' });
     this.source.disconnect();
     this.node.disconnect();
+    releaseSink(this.sink);
     if (this.context.state !== 'closed') await this.context.close().catch(() => undefined);
   }
+}
+
+function mutedSink(stream: MediaStream): HTMLAudioElement {
+  const sink = new Audio();
+  sink.muted = true;
+  sink.srcObject = stream;
+  // Autoplay of a muted element is allowed; a refusal only matters for remote tracks, and the
+  // capture itself still runs, so it is not an error.
+  sink.play().catch(() => undefined);
+  return sink;
+}
+
+function releaseSink(sink: HTMLAudioElement | undefined): void {
+  if (!sink) return;
+  sink.pause();
+  sink.srcObject = null;
 }
