@@ -23,6 +23,18 @@ describe('built browser outputs', () => {
     for (const element of elements) expect(customElements.get(element.tagName), element.tagName).to.equal(element);
   });
 
+  it('dist/browser/emovox.js finds its worker, wasm and default model next to itself', async function () {
+    if (!(await exists('/src/browser.ts'))) this.skip();
+    this.timeout(120_000);
+    const module = (await import(/* @vite-ignore */ '/dist/browser/emovox.js')) as typeof import('../../src/browser.ts');
+    const result = await module.analyzeAudio('/test/.generated/one-phrase.wav');
+    expect(result.utterances.length).to.equal(1);
+    const [utterance] = result.utterances;
+    expect(Object.keys(utterance.probabilities)).to.have.length(8);
+    const sum = Object.values(utterance.probabilities).reduce((a, b) => a + b, 0);
+    expect(sum).to.be.closeTo(1, 1e-5);
+  });
+
   it('dist/sdk/index.js (the npm build) loads with its dependencies resolved', async () => {
     const path = '/dist/sdk/index.js';
     expect(await exists(path), 'dist/ is missing: run `npm run build`').to.equal(true);

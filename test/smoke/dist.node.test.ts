@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -25,6 +25,21 @@ describe('built package (dist/)', () => {
   it('has every export, bin target and referenced asset', async () => {
     assert.ok(built, hint);
     assert.deepEqual(await verifyDist(), []);
+  });
+
+  it('dist/browser/ imports nothing by bare name (a plain <script type="module"> page has no resolver)', async () => {
+    assert.ok(built, hint);
+    const dir = `${root}dist/browser/`;
+    const files = [`${dir}emovox.js`, ...(await readdir(`${dir}assets`)).filter((f) => f.endsWith('.js')).map((f) => `${dir}assets/${f}`)];
+    for (const file of files) {
+      const source = await readFile(file, 'utf8');
+      const specifiers = [
+        ...source.matchAll(/\b(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?['"]([^'"]+)['"]/g),
+        ...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+      ].map((m) => m[1]!);
+      const bare = specifiers.filter((spec) => !/^(\.{1,2}\/|\/|data:|blob:|https?:)/.test(spec));
+      assert.deepEqual(bare, [], file);
+    }
   });
 
   it('loads emovox and its plugins by package name in Node', async () => {
