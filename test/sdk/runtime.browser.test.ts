@@ -13,7 +13,8 @@ describe('EmotionRecognizer runtime', () => {
       expect(result.utterances).to.have.length(1);
       const diagnostics = await recognizer.diagnostics();
       expect(diagnostics.inWorker).to.equal(true);
-      expect(diagnostics.sharedRuntime).to.equal(true);
+      // VAD (live), VAD (analysis) and the emotion model: every session came from the worker's one ORT module.
+      expect(diagnostics.ortSessions).to.equal(3);
       expect(diagnostics.wasmFetches, 'ORT wasm fetched once by the worker').to.have.length(1);
       expect(diagnostics.wasmFetches[0]).to.match(/ort-wasm-simd-threaded\.wasm$/);
       expect(diagnostics.onnxFetches.some((url) => url.endsWith('silero_vad_v5.onnx'))).to.equal(true);

@@ -26,7 +26,8 @@ describe('built browser outputs', () => {
   it('dist/browser/emovox.js finds its worker, wasm and default model next to itself', async function () {
     if (!(await exists('/src/browser.ts'))) this.skip();
     this.timeout(120_000);
-    const module = (await import(/* @vite-ignore */ '/dist/browser/emovox.js')) as typeof import('../../src/browser.ts');
+    const path = '/dist/browser/emovox.js';
+    const module = (await import(/* @vite-ignore */ path)) as typeof import('../../src/browser.ts');
     const result = await module.analyzeAudio('/test/.generated/one-phrase.wav');
     expect(result.utterances.length).to.equal(1);
     const [utterance] = result.utterances;

@@ -48,13 +48,21 @@ export class WorkerEngine implements EmotionWorkerApi {
   private readonly analyses = new Map<number, AbortController>();
   private vadRuns = 0;
   private modelRuns = 0;
-  private sharedRuntime = false;
+  /** Sessions created through `this.sessions`, the one ORT module object every model must use. */
+  private ortSessions = 0;
+  private readonly sessions: OrtRuntime;
 
   constructor(
     private readonly ort: OrtRuntime & { env?: { versions?: { web?: string }; wasm?: { numThreads?: number } } },
     /** Applies the init's ORT settings (threads, wasm URL, log level) before anything loads. */
     private readonly configureOrt: (init: WorkerInit) => void = () => {},
-  ) {}
+  ) {
+    const create = ort.InferenceSession.create.bind(ort.InferenceSession);
+    this.sessions = {
+      Tensor: ort.Tensor,
+      InferenceSession: { create: (model, options) => (this.ortSessions++, create(model, options)) },
+    };
+  }
 
   async init(init: WorkerInit, sink: WorkerEventSink): Promise<ReadyEvent> {
     this.configureOrt(init);
@@ -63,15 +71,14 @@ export class WorkerEngine implements EmotionWorkerApi {
     this.sink = sink;
     this.logger = createLogger(init.options.logLevel, 'emovox worker');
     routeVadLogging(this.logger);
-    const vad = await loadVad(this.ort, init.options.vad.model, new URL(init.vadModelUrl), fetchBytes);
+    const vad = await loadVad(this.sessions, init.options.vad.model, new URL(init.vadModelUrl), fetchBytes);
     this.vad = counted(vad, () => this.vadRuns++);
     try {
-      this.model = await loadEmotionModel(this.ort, new URL(init.manifestUrl), fetchBytes, init.options.ortThreads, init.modelFileUrl ? new URL(init.modelFileUrl) : undefined);
+      this.model = await loadEmotionModel(this.sessions, new URL(init.manifestUrl), fetchBytes, init.options.ortThreads, init.modelFileUrl ? new URL(init.modelFileUrl) : undefined);
     } catch (error) {
       await vad.release();
       throw error;
     }
-    this.sharedRuntime = true;
     this.scorer = new EmotionScorer(this.model, () => this.modelRuns++);
     this.logger.info(`loaded ${this.model.manifest.name} (${this.model.labels.join(', ')}) and Silero ${init.options.vad.model}`);
     return { labels: [...this.model.labels], modelName: this.model.manifest.name, vadModel: init.options.vad.model };
@@ -125,7 +132,7 @@ export class WorkerEngine implements EmotionWorkerApi {
   async analyze(job: AnalyzeJob, id: number, onProgress?: (progress: AnalysisProgress) => void): Promise<AnalysisResult> {
     const audio = await this.decode(job);
     if (!this.analysisVad) {
-      this.analysisVad = counted(await loadVad(this.ort, this.options.vad.model, new URL(this.init_.vadModelUrl), fetchBytes), () => this.vadRuns++);
+      this.analysisVad = counted(await loadVad(this.sessions, this.options.vad.model, new URL(this.init_.vadModelUrl), fetchBytes), () => this.vadRuns++);
     }
     this.analysisVad.reset_state();
     const recognition = new Recognition(new Segmenter(this.analysisVad, this.options.vad, 0), new EmotionScorer(this.model, () => this.modelRuns++), this.options.smoothing, this.options.includeAudio);
@@ -151,7 +158,7 @@ export class WorkerEngine implements EmotionWorkerApi {
       onnxFetches: entries.map((entry) => entry.name).filter((name) => /\.onnx(\?|$)/.test(name)),
       vadRuns: this.vadRuns,
       modelRuns: this.modelRuns,
-      sharedRuntime: this.sharedRuntime,
+      ortSessions: this.ortSessions,
       ortVersion: this.ort.env?.versions?.web ?? 'unknown',
       ortThreads: this.ort.env?.wasm?.numThreads ?? 1,
     };

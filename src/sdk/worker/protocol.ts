@@ -39,8 +39,8 @@ export interface WorkerDiagnostics {
   /** `session.run` calls of the VAD and of the emotion model so far. */
   readonly vadRuns: number;
   readonly modelRuns: number;
-  /** True when the VAD and the emotion model were created from the same ORT module object. */
-  readonly sharedRuntime: boolean;
+  /** Sessions (VAD and emotion model) created through the worker's one ORT module object. */
+  readonly ortSessions: number;
   /** onnxruntime-web version and wasm threads in use. */
   readonly ortVersion: string;
   readonly ortThreads: number;
