@@ -62,30 +62,23 @@ function corpusFolds(records: Rec[], suffix: string): CorpusFolds | undefined {
 }
 
 /**
- * The default family: among families whose final ONNX is at most 1 MB, the one with the best mean
- * inner-validation UAR of its fold searches (validation speakers come from the training folds only,
- * so the choice never looks at a test fold).
+ * The default family: among families whose final ONNX is at most 1 MB, the one with the best
+ * validation UAR in its final model's search. Every family's final search scores the same held-out
+ * training speakers (seeded split), so the comparison is fair and never looks at a test fold.
  */
 export async function chooseDefault(families: readonly string[], runs: string, log: (s: string) => void): Promise<string> {
   let best = { family: families[0], score: -1 };
   for (const family of families) {
-    const scores: number[] = [];
-    for (let k = 1; k <= 20; k++) {
-      try {
-        const t = JSON.parse(await readFile(join(runs, family, `fold-${k}`, 'training.json'), 'utf8')) as { results?: { validationUar: number }[] };
-        if (t.results?.length) scores.push(Math.max(...t.results.map((r) => r.validationUar)));
-      } catch {
-        break;
-      }
-    }
+    let score = -1;
     let bytes = Infinity;
     try {
+      const t = JSON.parse(await readFile(join(runs, family, 'final', 'training.json'), 'utf8')) as { results?: { validationUar: number }[] };
+      if (t.results?.length) score = Math.max(...t.results.map((r) => r.validationUar));
       bytes = (await stat(join(runs, family, 'final', 'model.onnx'))).size;
     } catch {
       // no final model
     }
-    const score = scores.length ? mean(scores) : -1;
-    log(`default choice: ${family} mean validation UAR ${(score * 100).toFixed(1)} %, ${(bytes / 1024).toFixed(0)} KB`);
+    log(`default choice: ${family} validation UAR ${(score * 100).toFixed(1)} %, ${(bytes / 1024).toFixed(0)} KB`);
     if (bytes <= 1024 * 1024 && score > best.score) best = { family, score };
   }
   return best.family;
