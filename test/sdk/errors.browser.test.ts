@@ -82,6 +82,26 @@ describe('EmotionRecognizer errors', () => {
     }
   });
 
+  it('opens the microphone chosen by deviceId, with the voice-altering browser processing off', async () => {
+    const spy = spyOnResources();
+    const recognizer = await EmotionRecognizer.create({ model: tinyModelUrl });
+    try {
+      const inputs = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'audioinput' && d.deviceId);
+      expect(inputs.length, 'the fake device lists audio inputs').to.be.greaterThan(0);
+      const chosen = inputs.at(-1)!;
+      await recognizer.start({ deviceId: chosen.deviceId });
+      const settings = spy.tracks[0].getSettings();
+      expect(settings.deviceId).to.equal(chosen.deviceId);
+      expect(settings.echoCancellation).to.equal(false);
+      expect(settings.noiseSuppression).to.equal(false);
+      expect(settings.autoGainControl).to.equal(false);
+    } finally {
+      await recognizer.destroy();
+      spy.restore();
+    }
+    expect(spy.tracks.every((t) => t.readyState === 'ended'), 'destroy() ends the track it opened').to.equal(true);
+  });
+
   it('MIC_UNREADABLE as an error event when the track ends while listening', async () => {
     const spy = spyOnResources();
     const recognizer = await EmotionRecognizer.create({ model: tinyModelUrl });

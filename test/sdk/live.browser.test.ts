@@ -18,12 +18,24 @@ describe('EmotionRecognizer live from the fake microphone', () => {
       expect(events.filter((e) => e.name === 'error')).to.deep.equal([]);
       const finals = events.flatMap((e) => (e.name === 'emotion' ? [e.payload] : []));
       expect(finals).to.have.length(2);
-      // Order within each utterance: speech-start, updates, emotion, speech-end.
-      const firstEnd = names.indexOf('speech-end');
-      const first = names.slice(0, firstEnd + 1);
-      expect(first[1]).to.equal('speech-start');
-      expect(first.filter((n) => n === 'emotion-update').length).to.be.greaterThan(0);
-      expect(first.at(-2)).to.equal('emotion');
+      // Every utterance, in order: speech-start, at least one update (both phrases outlast the 500 ms
+      // interval), emotion, speech-end; nothing of an utterance after its speech-end.
+      const utterances: string[][] = [];
+      // A misfire (speech shorter than minSpeechMs) is a speech-start answered by misfire; leave those out.
+      let rest = names.slice(1).filter((n, i, all) => !(n === 'misfire' || (n === 'speech-start' && all[i + 1] === 'misfire')));
+      while (rest.includes('speech-end')) {
+        const end = rest.indexOf('speech-end');
+        utterances.push(rest.slice(0, end + 1));
+        rest = rest.slice(end + 1);
+      }
+      expect(utterances).to.have.length(2);
+      for (const utterance of utterances) {
+        expect(utterance[0]).to.equal('speech-start');
+        expect(utterance.slice(1, -2).every((n) => n === 'emotion-update'), utterance.join(' ')).to.equal(true);
+        expect(utterance.length).to.be.greaterThan(3);
+        expect(utterance.at(-2)).to.equal('emotion');
+      }
+      expect(rest, 'events after the last speech-end').to.deep.equal([]);
       // Interim results come every interimIntervalMs (500 ms by default) of audio, within one VAD frame.
       const updates = events.flatMap((e) => (e.name === 'emotion-update' ? [e.payload] : [])).filter((u) => u.startMs === events.find((e) => e.name === 'speech-start')!.payload.startMs);
       for (let i = 1; i < updates.length; i++) expect(updates[i].endMs - updates[i - 1].endMs).to.be.closeTo(500, 32);
