@@ -22,7 +22,8 @@ import { extract, type Variant } from './extract.ts';
 import { protocolFolds, ravdessFolds } from './folds.ts';
 import { evaluateRun, testOrder, type EvalRecord, type TestSet } from './protocol.ts';
 import { trainPython } from './python.ts';
-import { chooseDefault, shipModels, summarise } from './summary.ts';
+import { familyTable, readmeTable, spliceGenerated } from './model-card.ts';
+import { chooseDefault, resultsMarkdown, shipModels, summarise } from './summary.ts';
 
 export interface TrainJob {
   readonly family: string;
@@ -184,7 +185,12 @@ export async function main(argv: string[]): Promise<void> {
   }, log);
   const defaultFamily = await chooseDefault(families, runs, log);
   const summary = await summarise({ records, jobs, families, defaultFamily, runtime, work, seconds: (Date.now() - t0) / 1000, smoke });
-  if (!smoke) await shipModels({ families, defaultFamily, runs, modelsDir: resolve(flags.get('models')?.[0] ?? 'models'), summary, log });
+  if (!smoke) {
+    const modelsDir = resolve(flags.get('models')?.[0] ?? 'models');
+    await shipModels({ families, defaultFamily, runs, modelsDir, summary, log });
+    await spliceGenerated(join(modelsDir, 'README.md'), 'results', familyTable(resultsMarkdown(summary, defaultFamily)));
+    await spliceGenerated(join(modelsDir, '..', 'README.md'), 'readme-results', readmeTable(summary[defaultFamily]));
+  }
   log(`done in ${((Date.now() - t0) / 60000).toFixed(1)} min`);
 }
 

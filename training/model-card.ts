@@ -1,0 +1,48 @@
+/**
+ * Writes the run's numbers into the hand-written documents that users read (the model card and the
+ * README), between their `<!-- NAME:begin ... -->` and `<!-- NAME:end -->` markers, so every figure
+ * there comes from `npm run train` and none is copied by hand.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import type { FamilySummary } from './summary.ts';
+
+const pct = (v: number | undefined): string => (v === undefined || Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)} %`);
+
+/** Replaces the text between the markers named `name` in `file`; a file without them is left alone. */
+export async function spliceGenerated(file: string, name: string, content: string): Promise<boolean> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return false;
+  }
+  const begin = new RegExp(`<!-- ${name}:begin[^>]*-->\\n`);
+  const start = begin.exec(text);
+  const end = text.indexOf(`<!-- ${name}:end -->`);
+  if (!start || end < start.index) return false;
+  const from = start.index + start[0].length;
+  await writeFile(file, text.slice(0, from) + content.trimEnd() + '\n' + text.slice(end));
+  return true;
+}
+
+/** The README's short table: the default model's speaker-independent numbers. */
+export function readmeTable(s: FamilySummary): string {
+  const r = s.ravdess?.mean;
+  const n = s.nemo?.mean;
+  const rows = [
+    '| measured on | UAR | accuracy | macro-F1 |',
+    '|---|---:|---:|---:|',
+    `| RAVDESS, 8 classes, 5 folds of 4 unseen actors | ${pct(r?.uar)} | ${pct(r?.accuracy)} | ${pct(r?.macroF1)} |`,
+    `| same, pink noise at 10 dB SNR | ${pct(r?.noisyUar)} | ${pct(r?.noisyAccuracy)} | |`,
+    `| same, every clip cold (no speaker history) | ${pct(r?.coldUar)} | | |`,
+    `| nEMO (Polish), 6 classes, unseen speakers | ${pct(n?.uar)} | ${pct(n?.accuracy)} | ${pct(n?.macroF1)} |`,
+  ];
+  const loco = s.loco['loco-ravdess-to-nemo'];
+  if (loco) rows.push(`| trained on RAVDESS only, tested on nEMO (other language) | ${pct(loco.uar)} | ${pct(loco.accuracy)} | ${pct(loco.macroF1)} |`);
+  return rows.join('\n');
+}
+
+/** The family table of `resultsMarkdown` without its per-fold list (the card links RESULTS.md for those). */
+export function familyTable(results: string): string {
+  return results.slice(0, results.indexOf('\n\n'));
+}
