@@ -46,3 +46,40 @@ export function readmeTable(s: FamilySummary): string {
 export function familyTable(results: string): string {
   return results.slice(0, results.indexOf('\n\n'));
 }
+
+interface SearchRecord {
+  readonly validationSpeakers?: string[];
+  readonly results?: { hp: Record<string, unknown>; validationUar: number; seconds: number }[];
+  readonly chosen?: Record<string, unknown>;
+}
+
+/** The hyper-parameter searches of the final models (and of the fold models that ran one), for RESULTS.md. */
+export async function searchMarkdown(runs: string, families: readonly string[]): Promise<string> {
+  const lines = ['## Hyper-parameter search', '', 'Scored on speakers held out inside the training data (never a test fold); the chosen entry is marked.', ''];
+  const read = async (path: string): Promise<SearchRecord | undefined> => {
+    try {
+      return JSON.parse(await readFile(path, 'utf8')) as SearchRecord;
+    } catch {
+      return undefined;
+    }
+  };
+  const hp = (h: Record<string, unknown>): string => Object.entries(h).map(([k, v]) => `${k}=${v}`).join(', ');
+  for (const family of families) {
+    const final = await read(`${runs}/${family}/final/training.json`);
+    if (!final?.results?.length) continue;
+    lines.push(`**${family}**, final model (validation speakers ${final.validationSpeakers?.join(', ') ?? '?'}):`, '');
+    for (const r of final.results) {
+      const chosen = JSON.stringify(r.hp) === JSON.stringify(final.chosen) ? ' ← chosen' : '';
+      lines.push(`- ${hp(r.hp)}: validation UAR ${(r.validationUar * 100).toFixed(1)} % (${r.seconds} s)${chosen}`);
+    }
+    const folds: string[] = [];
+    for (let k = 1; k <= 20; k++) {
+      const fold = await read(`${runs}/${family}/fold-${k}/training.json`);
+      if (!fold) break;
+      if (fold.results?.length) folds.push(`fold-${k} ${fold.results.map((r) => (r.validationUar * 100).toFixed(1)).join(' / ')}`);
+    }
+    if (folds.length) lines.push(`- fold models searched the same grid (validation UAR per entry): ${folds.join('; ')}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -9,7 +9,7 @@
  * Options: --families cnn,rnn,svm  --default cnn  --epochs 30 (cnn, rnn)  --jobs 2  --work training/work
  *          --models models  --no-gap  --no-loco  --smoke (tiny: 1 epoch, 2 folds, no search, nothing shipped)
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, CliUsageError } from '../src/cli/cli-error.ts';
 import { formatCsv } from '../src/datasets/csv.ts';
@@ -22,7 +22,7 @@ import { extract, type Variant } from './extract.ts';
 import { protocolFolds, ravdessFolds } from './folds.ts';
 import { evaluateRun, testOrder, type EvalRecord, type TestSet } from './protocol.ts';
 import { trainPython } from './python.ts';
-import { familyTable, readmeTable, spliceGenerated } from './model-card.ts';
+import { familyTable, readmeTable, searchMarkdown, spliceGenerated } from './model-card.ts';
 import { chooseDefault, resultsMarkdown, shipModels, summarise } from './summary.ts';
 
 export interface TrainJob {
@@ -188,6 +188,7 @@ export async function main(argv: string[]): Promise<void> {
   if (!smoke) {
     const modelsDir = resolve(flags.get('models')?.[0] ?? 'models');
     await shipModels({ families, defaultFamily, runs, modelsDir, summary, log });
+    await appendFile(join(modelsDir, 'RESULTS.md'), `\n${await searchMarkdown(runs, families)}`);
     await spliceGenerated(join(modelsDir, 'README.md'), 'results', familyTable(resultsMarkdown(summary, defaultFamily)));
     await spliceGenerated(join(modelsDir, '..', 'README.md'), 'readme-results', readmeTable(summary[defaultFamily]));
   }

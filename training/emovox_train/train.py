@@ -221,7 +221,7 @@ def search(ctx, family, epochs, seed, log):
             model, prep = fit_mlp(ctx, hp, tr, MLP_EPOCHS, seed)
             score = uar(ctx.y[va], mlp.decision(model, svm_eval_arrays(ctx, prep, va, seed)).argmax(1), ctx.n)
         else:
-            model, prep = fit_net(ctx, family, hp, tr, max(3, epochs // 2), seed, None)
+            model, prep = fit_net(ctx, family, hp, tr, epochs, seed, None)
             score = score_net(ctx, model, prep, va, seed)
         results.append(dict(hp=hp, validationUar=score, seconds=round(time.time() - t0, 1)))
         log(f'  search {hp}: val UAR {score:.3f} ({time.time() - t0:.0f} s)')
