@@ -17,9 +17,10 @@ class StatsPool(nn.Module):
 
 
 class Cnn1d(nn.Module):
-    """1-D convolutions over time (features as channels): two stride-2 stages, two dilated stages, statistics pooling."""
+    """1-D convolutions over time (features as channels): two stride-2 stages, dilated stages (each doubling the
+    receptive field), statistics pooling."""
 
-    def __init__(self, width, n_labels, channels=96, dropout=0.3, hidden=128):
+    def __init__(self, width, n_labels, channels=96, dropout=0.3, hidden=128, dilations=(2, 4)):
         super().__init__()
         c = channels
 
@@ -27,8 +28,8 @@ class Cnn1d(nn.Module):
             return [nn.Conv1d(cin, cout, k, stride=stride, padding=dilation * (k // 2), dilation=dilation, bias=False),
                     nn.BatchNorm1d(cout), nn.ReLU()]
 
-        self.body = nn.Sequential(*block(width, c, 5, stride=2), *block(c, c, 5, stride=2), nn.Dropout(dropout * 0.5),
-                                  *block(c, c, 3, dilation=2), *block(c, c, 3, dilation=4))
+        dilated = [layer for d in dilations for layer in block(c, c, 3, dilation=d)]
+        self.body = nn.Sequential(*block(width, c, 5, stride=2), *block(c, c, 5, stride=2), nn.Dropout(dropout * 0.5), *dilated)
         self.pool = StatsPool()
         self.head = nn.Sequential(nn.Dropout(dropout), nn.Linear(2 * c, hidden), nn.ReLU(), nn.Dropout(dropout),
                                   nn.Linear(hidden, n_labels))
@@ -74,7 +75,7 @@ class FrameBatches:
     """Draws training batches: random variant per clip, simulated speaker adaptation, standardisation, crop."""
 
     def __init__(self, variants, cols, labels, train_idx, pools, adapter, norm_mean, norm_std, crop, max_history, cold_p, rng,
-                 weights=None):
+                 weights=None, mask=0):
         self.v = variants
         # Per-clip draw probabilities (corpus balance); None draws every clip once per epoch.
         self.p = None if weights is None else np.asarray(weights, dtype=np.float64) / np.sum(weights)
@@ -82,6 +83,7 @@ class FrameBatches:
         self.pools, self.adapter = pools, adapter
         self.norm_mean, self.norm_std = norm_mean.astype(np.float32), norm_std.astype(np.float32)
         self.crop, self.max_history, self.cold_p, self.rng = crop, max_history, cold_p, rng
+        self.mask = mask
 
     def one(self, i):
         v = self.v[self.rng.integers(0, len(self.v))]
@@ -90,7 +92,21 @@ class FrameBatches:
             mu, scale = self.adapter.sample(self.rng, i, self.pools, v, self.cols, self.max_history)
             x = self.adapter.mean + (x - mu) * scale
         x = (x - self.norm_mean) / self.norm_std
-        return crop_or_tile(x, self.crop, self.rng)
+        x = crop_or_tile(x, self.crop, self.rng).copy()
+        return self.masked(x) if self.mask > 0 else x
+
+    def masked(self, x):
+        """SpecAugment-style masking on standardised features (0 = population mean): two time spans of up
+        to 20 frames and two bands of up to `mask` adjacent feature columns."""
+        for _ in range(2):
+            w = self.rng.integers(0, 21)
+            s = self.rng.integers(0, max(1, len(x) - w))
+            x[s:s + w] = 0
+        for _ in range(2):
+            w = self.rng.integers(0, self.mask + 1)
+            s = self.rng.integers(0, max(1, x.shape[1] - w))
+            x[:, s:s + w] = 0
+        return x
 
     def epoch(self, batch_size):
         order = self.rng.permutation(self.idx) if self.p is None else self.rng.choice(self.idx, size=len(self.idx), p=self.p)
@@ -104,7 +120,8 @@ class FrameBatches:
 def train_net(family, hp, batches, n_labels, class_weights, epochs, seed, log=None):
     torch.manual_seed(seed)
     width = len(batches.cols)
-    model = FAMILIES[family](width, n_labels, channels=hp['channels'], dropout=hp['dropout'], hidden=hp['hidden'])
+    shape = dict(dilations=tuple(hp['dilations'])) if 'dilations' in hp else {}
+    model = FAMILIES[family](width, n_labels, channels=hp['channels'], dropout=hp['dropout'], hidden=hp['hidden'], **shape)
     opt = torch.optim.AdamW(model.parameters(), lr=hp['lr'], weight_decay=hp.get('weight_decay', 1e-3))
     steps = epochs * int(np.ceil(len(batches.idx) / hp['batch']))
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=hp['lr'], total_steps=steps, pct_start=0.2)
@@ -114,7 +131,14 @@ def train_net(family, hp, batches, n_labels, class_weights, epochs, seed, log=No
         total, count = 0.0, 0
         for x, y in batches.epoch(hp['batch']):
             opt.zero_grad()
-            loss = loss_fn(model(x), y)
+            if hp.get('mixup', 0) > 0:
+                # Mixup: convex combinations of clip pairs and of their losses.
+                lam = float(batches.rng.beta(hp['mixup'], hp['mixup']))
+                perm = torch.randperm(len(y))
+                logits = model(lam * x + (1 - lam) * x[perm])
+                loss = lam * loss_fn(logits, y) + (1 - lam) * loss_fn(logits, y[perm])
+            else:
+                loss = loss_fn(model(x), y)
             loss.backward()
             opt.step()
             sched.step()

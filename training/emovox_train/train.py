@@ -16,8 +16,9 @@ from . import data as D
 
 FRAME_BLOCKS = ['mfcc', 'mfccDelta', 'mfccDelta2', 'contrast', 'chroma', 'zcr', 'rms']
 GRIDS = {
-    'cnn': [dict(channels=64, dropout=0.3, hidden=96, lr=3e-3, batch=32),
-            dict(channels=96, dropout=0.4, hidden=128, lr=2e-3, batch=32)],
+    # specaug: widest masked feature band (plus two masked time spans); mixup: Beta(a, a) of the clip pairs.
+    'cnn': [dict(channels=96, dropout=0.3, hidden=128, lr=3e-3, batch=32, dilations=[2, 4, 8], specaug=8, mixup=0.2),
+            dict(channels=96, dropout=0.3, hidden=128, lr=3e-3, batch=32, dilations=[2, 4, 8], specaug=12, mixup=0.4)],
     'rnn': [dict(channels=64, dropout=0.3, hidden=48, lr=3e-3, batch=32),
             dict(channels=64, dropout=0.4, hidden=64, lr=2e-3, batch=32)],
     'svm': [dict(C=1.0, gamma_scale=0.5), dict(C=10.0, gamma_scale=1.0)],
@@ -117,7 +118,7 @@ def fit_net(ctx, family, hp, idx, epochs, seed, log):
     adapter = D.Adapter(mean, std, PRIOR_FRAMES)
     rng = np.random.default_rng(seed)
     batches = nets.FrameBatches(list(ctx.variants.values()), cols, ctx.y, idx, D.speaker_pools(ctx.speakers, idx),
-                                adapter, mean, std, CROP, MAX_HISTORY, COLD_P, rng, corpus_weights(ctx, idx))
+                                adapter, mean, std, CROP, MAX_HISTORY, COLD_P, rng, corpus_weights(ctx, idx), hp.get('specaug', 0))
     model = nets.train_net(family, hp, batches, ctx.n, ctx.weights, epochs, seed, log)
     return model, dict(cols=cols, mean=mean, std=std, adapter=adapter)
 
