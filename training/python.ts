@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,15 +9,26 @@ export const pythonPath = process.env.EMOVOX_PYTHON ?? '/usr/bin/python3';
 const trainingDir = fileURLToPath(new URL('.', import.meta.url));
 
 /**
+ * What a trained run depends on: its arguments and the trainer's source (grids and networks live in
+ * the code, so editing them must not reuse models trained before the edit).
+ */
+export async function runStamp(args: readonly string[], dir = join(trainingDir, 'emovox_train')): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.py')).sort()) hash.update(file).update(await readFile(join(dir, file)));
+  return JSON.stringify({ args, trainer: hash.digest('hex') });
+}
+
+/**
  * Runs `python3 -m emovox_train.train ...` (one torch thread); rejects on a non-zero exit. A run whose
- * output folder already holds a model trained with the same arguments is reused (`args.json`), so an
- * interrupted `npm run train` resumes.
+ * output folder already holds a model with the same stamp (`args.json`: arguments and trainer source)
+ * is reused, so an interrupted `npm run train` resumes.
  */
 export async function trainPython(args: readonly string[], log: (line: string) => void): Promise<void> {
   const out = args[args.indexOf('--out') + 1];
   const stamp = join(out, 'args.json');
+  const expected = await runStamp(args);
   try {
-    if ((await readFile(stamp, 'utf8')) === JSON.stringify(args) && (await stat(join(out, 'manifest.json'))).isFile()) {
+    if ((await readFile(stamp, 'utf8')) === expected && (await stat(join(out, 'manifest.json'))).isFile()) {
       log(`    reusing ${out}`);
       return;
     }
@@ -24,7 +36,7 @@ export async function trainPython(args: readonly string[], log: (line: string) =
     // not trained yet
   }
   await runPython(args, log);
-  await writeFile(stamp, JSON.stringify(args));
+  await writeFile(stamp, expected);
 }
 
 function runPython(args: readonly string[], log: (line: string) => void): Promise<void> {

@@ -92,7 +92,8 @@ class FrameBatches:
             mu, scale = self.adapter.sample(self.rng, i, self.pools, v, self.cols, self.max_history)
             x = self.adapter.mean + (x - mu) * scale
         x = (x - self.norm_mean) / self.norm_std
-        x = crop_or_tile(x, self.crop, self.rng).copy()
+        # x is this draw's own array (standardisation made it), so masking its crop in place is safe.
+        x = crop_or_tile(x, self.crop, self.rng)
         return self.masked(x) if self.mask > 0 else x
 
     def masked(self, x):
