@@ -58,6 +58,20 @@ class GruAttention(nn.Module):
         return self.head(pooled)
 
 
+class SeedEnsemble(nn.Module):
+    """Members of one architecture trained from different seeds, in one graph. The output is the log of the
+    members' mean probabilities, so the runtime's softmax over it gives exactly that mean."""
+
+    def __init__(self, members):
+        super().__init__()
+        self.members = nn.ModuleList(members)
+
+    def forward(self, x):  # [B, T, D] -> [B, labels]
+        p = torch.stack([torch.softmax(m(x), dim=1) for m in self.members]).mean(dim=0)
+        # Float32 probabilities can underflow to 0; the floor keeps log finite and changes no argmax.
+        return torch.log(p.clamp_min(1e-30))
+
+
 FAMILIES = {'cnn': Cnn1d, 'rnn': GruAttention}
 
 

@@ -16,9 +16,10 @@ from . import data as D
 
 FRAME_BLOCKS = ['mfcc', 'mfccDelta', 'mfccDelta2', 'contrast', 'chroma', 'zcr', 'rms']
 GRIDS = {
-    # specaug: widest masked feature band (plus two masked time spans); mixup: Beta(a, a) of the clip pairs.
-    'cnn': [dict(channels=96, dropout=0.3, hidden=128, lr=3e-3, batch=32, dilations=[2, 4, 8], specaug=8, mixup=0.2),
-            dict(channels=96, dropout=0.3, hidden=128, lr=3e-3, batch=32, dilations=[2, 4, 8], specaug=12, mixup=0.4)],
+    # specaug: widest masked feature band (plus two masked time spans); mixup: Beta(a, a) of the clip pairs;
+    # seeds: members trained from consecutive seeds and averaged in one exported graph.
+    'cnn': [dict(channels=64, dropout=0.3, hidden=128, lr=3e-3, batch=32, dilations=[2, 4, 8], specaug=8, mixup=0.2, seeds=2),
+            dict(channels=64, dropout=0.3, hidden=128, lr=3e-3, batch=32, dilations=[2, 4, 8], specaug=12, mixup=0.4, seeds=2)],
     'rnn': [dict(channels=64, dropout=0.3, hidden=48, lr=3e-3, batch=32),
             dict(channels=64, dropout=0.4, hidden=64, lr=2e-3, batch=32)],
     'svm': [dict(C=1.0, gamma_scale=0.5), dict(C=10.0, gamma_scale=1.0)],
@@ -112,14 +113,19 @@ def corpus_weights(ctx, idx):
 
 
 def fit_net(ctx, family, hp, idx, epochs, seed, log):
+    """One network, or with `seeds` > 1 that many trained from seeds seed, seed + 1, ... (each with its own
+    draws of clips, crops and masks) and averaged by nets.SeedEnsemble."""
     from . import nets
     cols = ctx.clean.block_columns(FRAME_BLOCKS)
     mean, std = frame_normalisation(ctx, idx, cols)
     adapter = D.Adapter(mean, std, PRIOR_FRAMES)
-    rng = np.random.default_rng(seed)
-    batches = nets.FrameBatches(list(ctx.variants.values()), cols, ctx.y, idx, D.speaker_pools(ctx.speakers, idx),
-                                adapter, mean, std, CROP, MAX_HISTORY, COLD_P, rng, corpus_weights(ctx, idx), hp.get('specaug', 0))
-    model = nets.train_net(family, hp, batches, ctx.n, ctx.weights, epochs, seed, log)
+    members = []
+    for member_seed in range(seed, seed + hp.get('seeds', 1)):
+        rng = np.random.default_rng(member_seed)
+        batches = nets.FrameBatches(list(ctx.variants.values()), cols, ctx.y, idx, D.speaker_pools(ctx.speakers, idx), adapter,
+                                    mean, std, CROP, MAX_HISTORY, COLD_P, rng, corpus_weights(ctx, idx), hp.get('specaug', 0))
+        members.append(nets.train_net(family, hp, batches, ctx.n, ctx.weights, epochs, member_seed, log))
+    model = members[0] if len(members) == 1 else nets.SeedEnsemble(members).eval()
     return model, dict(cols=cols, mean=mean, std=std, adapter=adapter)
 
 
@@ -222,7 +228,8 @@ def search(ctx, family, epochs, seed, log):
             model, prep = fit_mlp(ctx, hp, tr, MLP_EPOCHS, seed)
             score = uar(ctx.y[va], mlp.decision(model, svm_eval_arrays(ctx, prep, va, seed)).argmax(1), ctx.n)
         else:
-            model, prep = fit_net(ctx, family, hp, tr, epochs, seed, None)
+            # Settings are compared on one member each (half the time); the chosen one then trains all its seeds.
+            model, prep = fit_net(ctx, family, dict(hp, seeds=1), tr, epochs, seed, None)
             score = score_net(ctx, model, prep, va, seed)
         results.append(dict(hp=hp, validationUar=score, seconds=round(time.time() - t0, 1)))
         log(f'  search {hp}: val UAR {score:.3f} ({time.time() - t0:.0f} s)')
