@@ -4,9 +4,9 @@
  * there comes from `npm run train` and none is copied by hand.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import type { FamilySummary } from './summary.ts';
+import { pct as percent, readSearchRecord, type FamilySummary } from './summary.ts';
 
-const pct = (v: number | undefined): string => (v === undefined || Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)} %`);
+const pct = (v: number | undefined): string => percent(v, true);
 
 /** Replaces the text between the markers named `name` in `file`; a file without them is left alone. */
 export async function spliceGenerated(file: string, name: string, content: string): Promise<boolean> {
@@ -47,34 +47,24 @@ export function familyTable(results: string): string {
   return results.slice(0, results.indexOf('\n\n'));
 }
 
-interface SearchRecord {
-  readonly validationSpeakers?: string[];
-  readonly results?: { hp: Record<string, unknown>; validationUar: number; seconds: number }[];
-  readonly chosen?: Record<string, unknown>;
-}
-
 /** The hyper-parameter searches of the final models (and of the fold models that ran one), for RESULTS.md. */
 export async function searchMarkdown(runs: string, families: readonly string[]): Promise<string> {
   const lines = ['## Hyper-parameter search', '', 'Scored on speakers held out inside the training data (never a test fold); the chosen entry is marked.', ''];
-  const read = async (path: string): Promise<SearchRecord | undefined> => {
-    try {
-      return JSON.parse(await readFile(path, 'utf8')) as SearchRecord;
-    } catch {
-      return undefined;
-    }
-  };
+  const read = (dir: string) => readSearchRecord(`${runs}/${dir}`);
   const hp = (h: Record<string, unknown>): string => Object.entries(h).map(([k, v]) => `${k}=${v}`).join(', ');
   for (const family of families) {
-    const final = await read(`${runs}/${family}/final/training.json`);
+    const final = await read(`${family}/final`);
     if (!final?.results?.length) continue;
     lines.push(`**${family}**, final model (validation speakers ${final.validationSpeakers?.join(', ') ?? '?'}):`, '');
     for (const r of final.results) {
       const chosen = JSON.stringify(r.hp) === JSON.stringify(final.chosen) ? ' ← chosen' : '';
-      lines.push(`- ${hp(r.hp)}: validation UAR ${(r.validationUar * 100).toFixed(1)} % (${r.seconds} s)${chosen}`);
+      // train.py compares seed ensembles by one member each (see `search`).
+      const members = Number(r.hp.seeds ?? 1) > 1 ? ', one member scored' : '';
+      lines.push(`- ${hp(r.hp)}: validation UAR ${(r.validationUar * 100).toFixed(1)} % (${r.seconds} s${members})${chosen}`);
     }
     const folds: string[] = [];
     for (let k = 1; k <= 20; k++) {
-      const fold = await read(`${runs}/${family}/fold-${k}/training.json`);
+      const fold = await read(`${family}/fold-${k}`);
       if (!fold) break;
       if (fold.results?.length) folds.push(`fold-${k} ${fold.results.map((r) => (r.validationUar * 100).toFixed(1)).join(' / ')}`);
     }

@@ -61,6 +61,23 @@ function corpusFolds(records: Rec[], suffix: string): CorpusFolds | undefined {
   };
 }
 
+/** A run's `training.json`: its hyper-parameter search (when it ran one) and the chosen entry. */
+export interface SearchRecord {
+  readonly validationSpeakers?: string[];
+  readonly results?: { hp: Record<string, unknown>; validationUar: number; seconds: number }[];
+  readonly chosen?: Record<string, unknown>;
+  readonly parameters?: number;
+}
+
+/** The search record of one trained run folder; undefined when it was not trained. */
+export async function readSearchRecord(runDir: string): Promise<SearchRecord | undefined> {
+  try {
+    return JSON.parse(await readFile(join(runDir, 'training.json'), 'utf8')) as SearchRecord;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The default family: among families whose final ONNX is at most 1 MB, the one with the best
  * validation UAR in its final model's search. Every family's final search scores the same held-out
@@ -69,11 +86,10 @@ function corpusFolds(records: Rec[], suffix: string): CorpusFolds | undefined {
 export async function chooseDefault(families: readonly string[], runs: string, log: (s: string) => void): Promise<string> {
   let best = { family: families[0], score: -1 };
   for (const family of families) {
-    let score = -1;
+    const results = (await readSearchRecord(join(runs, family, 'final')))?.results ?? [];
+    const score = results.length ? Math.max(...results.map((r) => r.validationUar)) : -1;
     let bytes = Infinity;
     try {
-      const t = JSON.parse(await readFile(join(runs, family, 'final', 'training.json'), 'utf8')) as { results?: { validationUar: number }[] };
-      if (t.results?.length) score = Math.max(...t.results.map((r) => r.validationUar));
       bytes = (await stat(join(runs, family, 'final', 'model.onnx'))).size;
     } catch {
       // no final model
@@ -118,8 +134,7 @@ export async function summarise(o: { records: Rec[]; jobs: readonly TrainJob[]; 
     let latencyMs: number | undefined;
     const final = join(o.work, 'runs', family, 'final');
     try {
-      const training = JSON.parse(await readFile(join(final, 'training.json'), 'utf8')) as { parameters?: number };
-      parameters = training.parameters;
+      parameters = (await readSearchRecord(final))?.parameters;
       onnxBytes = (await stat(join(final, 'model.onnx'))).size;
       latencyMs = await measureLatency(join(final, 'manifest.json'));
     } catch {
@@ -137,7 +152,8 @@ export async function summarise(o: { records: Rec[]; jobs: readonly TrainJob[]; 
   return out;
 }
 
-const pct = (v: number | undefined): string => (v === undefined || Number.isNaN(v) ? '–' : (v * 100).toFixed(1));
+/** A fraction as a percentage with one decimal ('–' when not measured); `unit` appends ' %'. */
+export const pct = (v: number | undefined, unit = false): string => (v === undefined || Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)}${unit ? ' %' : ''}`);
 
 export function resultsMarkdown(summary: Record<string, FamilySummary>, defaultFamily: string): string {
   const lines = ['| family | RAVDESS 5-fold UAR | accuracy | macro-F1 | UAR, 10 dB noise | UAR, cold | nEMO LOSO UAR | nEMO 10 dB | RAVDESS→nEMO UAR | nEMO→RAVDESS UAR | parameters | ONNX size | latency (3 s, wasm 1 thread) |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
