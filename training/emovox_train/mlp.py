@@ -4,6 +4,8 @@ import numpy as np
 import torch
 from torch import nn
 
+from .half_storage import store_weights_float16
+
 torch.set_num_threads(1)
 
 
@@ -36,5 +38,7 @@ def decision(model, x):
         return model(torch.tensor(x, dtype=torch.float32)).numpy()
 
 
-def export_onnx(model, width, path):
+def export_onnx(model, width, path, half=True):
     torch.onnx.export(model, torch.zeros(1, width), path, input_names=['statistics'], output_names=['logits'], opset_version=13)
+    if half:
+        store_weights_float16(path)

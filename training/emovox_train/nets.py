@@ -4,6 +4,8 @@ import numpy as np
 import torch
 from torch import nn
 
+from .half_storage import store_weights_float16
+
 # One thread per process: on the shared 2-core machine two threads were 5x slower per step than one
 # (oversubscription); the driver runs two trainings in parallel instead.
 torch.set_num_threads(1)
@@ -170,11 +172,13 @@ def predict_frames(model, x):
         return torch.softmax(model(torch.from_numpy(x[None].astype(np.float32))), dim=1)[0].numpy()
 
 
-def export_onnx(model, width, path):
+def export_onnx(model, width, path, half=True):
     model.eval()
     dummy = torch.zeros(1, 300, width)
     torch.onnx.export(model, dummy, path, input_names=['features'], output_names=['logits'],
                       dynamic_axes={'features': {1: 'frames'}}, opset_version=13, do_constant_folding=True)
+    if half:
+        store_weights_float16(path)
 
 
 def count_parameters(model):

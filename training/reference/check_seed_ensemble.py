@@ -26,7 +26,8 @@ def member(seed):
 
 
 members = [member(0), member(1)]
-nets.export_onnx(nets.SeedEnsemble(members), WIDTH, sys.argv[2])
+# Float32 storage: this check is about the averaging; float16 storage has its own (check_half_storage.py).
+nets.export_onnx(nets.SeedEnsemble(members), WIDTH, sys.argv[2], half=False)
 x = np.random.default_rng(0).standard_normal((1, FRAMES, WIDTH)).astype(np.float32) * 2
 with torch.no_grad():
     probabilities = [torch.softmax(m(torch.from_numpy(x)), dim=1)[0].numpy().astype(np.float64) for m in members]
