@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { pythonHas, runReference } from '../helpers/python.ts';
 
-const python = process.env.EMOVOX_PYTHON ?? '/usr/bin/python3';
-const training = fileURLToPath(new URL('../../training', import.meta.url));
-const hasTorch = ((): boolean => {
-  try {
-    execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasTorch = pythonHas('torch');
 
 interface Masking { timeSpans: number; timeRows: number; bands: number; bandColumns: number; touched: number; masked: number }
 interface Report { mask8: Masking; mask12: Masking; dilations: { parametersTwo: number; parametersThree: number; shapes: number[][] } }
 
-const report = (): Report => JSON.parse(execFileSync(python, [`${training}/reference/check_cnn_regularisation.py`, training], { encoding: 'utf8' })) as Report;
+const report = (): Report => runReference<Report>('check_cnn_regularisation.py');
 
 /** Parameters of Cnn1d counted from its layer list: bias-free convolutions, BatchNorm (scale, shift), two linear layers. */
 function cnnParameters(width: number, channels: number, hidden: number, labels: number, dilated: number): number {

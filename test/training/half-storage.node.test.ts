@@ -1,29 +1,19 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { loadOrt } from '../../src/eval/load-model.ts';
 import { softmax } from '../../src/sdk/model/model-input.ts';
 import { scratchDir } from '../helpers/sox.ts';
+import { pythonHas, runReference } from '../helpers/python.ts';
 
-const python = process.env.EMOVOX_PYTHON ?? '/usr/bin/python3';
-const training = fileURLToPath(new URL('../../training', import.meta.url));
-const hasTorch = ((): boolean => {
-  try {
-    execFileSync(python, ['-c', 'import torch, onnx'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasTorch = pythonHas('torch', 'onnx');
 
 interface Case { inputName: string; shape: number[]; input: number[]; bytes: Record<'16' | '32', number>; initializers: Record<'16' | '32', { float16: number; float32: number }> }
 
 test('float16 weight storage halves every exported family\'s file and changes its probabilities by less than 0.002', { skip: !hasTorch && 'needs /usr/bin/python3 with torch and onnx' }, async () => {
   const dir = scratchDir('half-storage');
-  const report = JSON.parse(execFileSync(python, [`${training}/reference/check_half_storage.py`, training, dir], { encoding: 'utf8' })) as Record<string, Case>;
+  const report = runReference<Record<string, Case>>('check_half_storage.py', dir);
   assert.deepEqual(Object.keys(report), ['cnn', 'rnn', 'mlp']);
   const { ort } = await loadOrt('node');
   for (const [family, c] of Object.entries(report)) {

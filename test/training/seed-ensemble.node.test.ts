@@ -1,29 +1,19 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { loadOrt } from '../../src/eval/load-model.ts';
 import { softmax } from '../../src/sdk/model/model-input.ts';
 import { scratchDir } from '../helpers/sox.ts';
+import { pythonHas, runReference } from '../helpers/python.ts';
 
-const python = process.env.EMOVOX_PYTHON ?? '/usr/bin/python3';
-const training = fileURLToPath(new URL('../../training', import.meta.url));
-const hasTorch = ((): boolean => {
-  try {
-    execFileSync(python, ['-c', 'import torch, onnx'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasTorch = pythonHas('torch', 'onnx');
 
 interface Reference { shape: number[]; input: number[]; members: number[][]; parameters: number; memberParameters: number }
 
 test('a seed ensemble exports as one graph whose softmax is the mean of its members\' probabilities', { skip: !hasTorch && 'needs /usr/bin/python3 with torch and onnx' }, async () => {
   const onnxPath = join(scratchDir('seed-ensemble'), 'ensemble.onnx');
-  const ref = JSON.parse(execFileSync(python, [`${training}/reference/check_seed_ensemble.py`, training, onnxPath], { encoding: 'utf8' })) as Reference;
+  const ref = runReference<Reference>('check_seed_ensemble.py', onnxPath);
   assert.equal(ref.parameters, 2 * ref.memberParameters, 'members share no weights');
   const { ort } = await loadOrt('node');
   const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(onnxPath)));
