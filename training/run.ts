@@ -92,7 +92,7 @@ export async function main(argv: string[]): Promise<void> {
   const parallel = Number(flags.get('jobs')?.[0] ?? 2);
   const seed = flags.get('seed')?.[0] ?? '0';
   const search = !smoke && !booleans.has('no-search');
-  // To keep a full run near an hour and a half on 2 shared cores, the frame models (cnn, rnn) are searched for the final
+  // To keep a full run under two hours on 2 shared cores, the frame models (cnn, rnn) are searched for the final
   // model only and their fold models use the first grid entry (the CNN's was chosen in development runs on
   // RAVDESS folds 1 and 3, as the model card says).
   const foldSearch = (flags.get('fold-search')?.[0] ?? 'mlp').split(',');
