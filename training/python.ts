@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Debian's interpreter with torch/sklearn/onnx (the first python3 on PATH may lack them). */
 export const pythonPath = process.env.EMOVOX_PYTHON ?? '/usr/bin/python3';
-const trainingDir = fileURLToPath(new URL('.', import.meta.url));
+/** The training folder: `emovox_train` and the reference scripts live here. */
+export const trainingDir = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * What a trained run depends on: its arguments and the trainer's source (grids and networks live in

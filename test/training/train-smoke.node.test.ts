@@ -6,17 +6,17 @@ import { test } from 'node:test';
 import { parseManifest } from '../../src/sdk/model/manifest.ts';
 import { main } from '../../training/run.ts';
 import { scratchDir } from '../helpers/sox.ts';
+import { pythonHas } from '../helpers/python.ts';
 
-const python = process.env.EMOVOX_PYTHON ?? '/usr/bin/python3';
-const hasTraining = ((): boolean => {
+const hasEspeak = ((): boolean => {
   try {
-    execFileSync(python, ['-c', 'import torch, sklearn, onnx'], { stdio: 'ignore' });
     execFileSync('espeak-ng', ['--version'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
 })();
+const hasTraining = hasEspeak && pythonHas('torch', 'sklearn', 'onnx');
 
 /** Emotions acted by espeak-ng: speed (words/min) and pitch (0-99) stand in for arousal. */
 const styles = { '01': { label: 'neutral', speed: 160, pitch: 50 }, '04': { label: 'sad', speed: 110, pitch: 25 }, '05': { label: 'angry', speed: 220, pitch: 80 } };
