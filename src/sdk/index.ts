@@ -18,3 +18,4 @@ export type {
 export { circumplex, valenceArousal, canonicalLabels, parseManifest, type CanonicalLabel, type ModelManifest } from './model/index.ts';
 export * from './audio/index.ts';
 export * from './features/index.ts';
+export * from './summary/index.ts';
