@@ -4,3 +4,5 @@ export { FeatureExtractor, type FeatureExtractorOptions } from './extractor.ts';
 export { computeFeatures, concatFrames } from './compute.ts';
 export { utteranceStatistics, statisticNames, statisticBlocks, statisticKinds } from './statistics.ts';
 export { hzToMel, melToHz, slaneyMelFilterbank, orthonormalDct, paddedHannWindow } from './tables.ts';
+export { defaultPitchConfig, resolvePitchConfig, type PitchConfig } from './pitch-config.ts';
+export { PitchTracker, computePitch, concatPitchFrames, type PitchFrames } from './pitch-tracker.ts';
