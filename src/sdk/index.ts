@@ -12,7 +12,7 @@ export { assetFileNames } from './assets.ts';
 export type { WorkerDiagnostics } from './worker/protocol.ts';
 export { defaultMicrophoneConstraints } from './capture/microphone.ts';
 export type {
-  AnalysisProgress, AnalysisResult, AnalyzeOptions, AudioInput, EmotionResult, LiveSource, MisfireEvent, ReadyEvent,
+  AnalysisProgress, AnalysisResult, AnalyzeOptions, AudioInput, EmotionResult, LiveSource, MisfireEvent, ProsodyEstimate, ReadyEvent,
   RecognizerEventMap, RecognizerEventName, RecognizerState, SpeechEndEvent, SpeechStartEvent, StateChangeEvent, VadModelVersion,
 } from './types.ts';
 export { circumplex, valenceArousal, canonicalLabels, parseManifest, type CanonicalLabel, type ModelManifest } from './model/index.ts';

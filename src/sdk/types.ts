@@ -1,4 +1,7 @@
 import type { EmovoxError } from './errors.ts';
+import type { ProsodyEstimate } from './features/prosody.ts';
+
+export type { ProsodyEstimate };
 
 /** Lifecycle of a recognizer. `destroyed` is final. */
 export type RecognizerState = 'idle' | 'starting' | 'listening' | 'paused' | 'error' | 'destroyed';
@@ -25,6 +28,12 @@ export interface EmotionResult {
   readonly endMs: number;
   /** `false` for interim updates while the person is still speaking. */
   readonly final: boolean;
+  /**
+   * Pitch, loudness and voicing of the utterance (interim: of the part heard so far), from the
+   * front-end's YIN F0 tracker over the same audio the model scored. Absent only on an interim
+   * result that arrives before the first 10 ms pitch frame is complete.
+   */
+  readonly prosody?: ProsodyEstimate;
   /** The 16 kHz mono audio of the utterance; only on final results and only with `includeAudio: true`. */
   readonly audio?: Float32Array;
 }

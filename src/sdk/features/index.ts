@@ -6,3 +6,4 @@ export { utteranceStatistics, statisticNames, statisticBlocks, statisticKinds } 
 export { hzToMel, melToHz, slaneyMelFilterbank, orthonormalDct, paddedHannWindow } from './tables.ts';
 export { defaultPitchConfig, resolvePitchConfig, type PitchConfig } from './pitch-config.ts';
 export { PitchTracker, computePitch, concatPitchFrames, type PitchFrames } from './pitch-tracker.ts';
+export { summarizeProsody, semitoneReferenceHz, type ProsodyEstimate } from './prosody.ts';

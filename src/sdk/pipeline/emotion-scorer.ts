@@ -1,4 +1,5 @@
 import { computeFeatures } from '../features/compute.ts';
+import type { ProsodyEstimate } from '../features/prosody.ts';
 import type { FrameFeatures } from '../features/frame-features.ts';
 import type { EmotionModel } from '../model/emotion-model.ts';
 import type { SpeakerAdaptation } from '../model/speaker-adaptation.ts';
@@ -45,9 +46,10 @@ export class EmotionScorer {
     return this.model.predict(this.speaker.adapt(this.model.trim(frames)));
   }
 
-  /** Packs probabilities into a result; `index` picks the label (smoothing may keep an earlier one). */
-  result(probabilities: Float32Array, span: { startMs: number; endMs: number }, final: boolean, index = argmax(probabilities), audio?: Float32Array): EmotionResult {
+  /** Packs probabilities into a result; `extras.index` picks the label (smoothing may keep an earlier one). */
+  result(probabilities: Float32Array, span: { startMs: number; endMs: number }, final: boolean, extras: ResultExtras = {}): EmotionResult {
     const labels = this.model.labels;
+    const index = extras.index ?? argmax(probabilities);
     const record: Record<string, number> = {};
     labels.forEach((label, i) => (record[label] = probabilities[i]));
     const { valence, arousal } = valenceArousal(labels, probabilities);
@@ -60,7 +62,16 @@ export class EmotionScorer {
       startMs: span.startMs,
       endMs: span.endMs,
       final,
-      ...(audio ? { audio } : {}),
+      ...(extras.prosody ? { prosody: extras.prosody } : {}),
+      ...(extras.audio ? { audio: extras.audio } : {}),
     };
   }
+}
+
+/** Optional parts of a result beyond the probabilities. */
+export interface ResultExtras {
+  /** Label index to report; the argmax when absent. */
+  readonly index?: number;
+  readonly prosody?: ProsodyEstimate;
+  readonly audio?: Float32Array;
 }

@@ -1,6 +1,8 @@
 import { concatFrames } from '../features/compute.ts';
 import { FeatureExtractor } from '../features/extractor.ts';
 import type { FrameFeatures } from '../features/frame-features.ts';
+import { computePitch, concatPitchFrames, PitchTracker, type PitchFrames } from '../features/pitch-tracker.ts';
+import { summarizeProsody, type ProsodyEstimate } from '../features/prosody.ts';
 import type { ResolvedSmoothing } from '../options.ts';
 import type { RecognizerEventMap } from '../types.ts';
 import type { SegmentEvent, Segmenter } from '../vad/segmenter.ts';
@@ -16,12 +18,15 @@ export type RecognitionEvent = { [K in PipelineEventName]: { readonly name: K; r
  * The whole per-stream pipeline, pure and shared by the live worker, `analyze()` and Node:
  * 16 kHz samples → segmenter (VAD) → features → model → smoothed interim and final results.
  * Interim features are computed incrementally with a streaming `FeatureExtractor`; the final
- * result recomputes the trimmed utterance in one go, exactly as `analyze()` does.
+ * result recomputes the trimmed utterance in one go, exactly as `analyze()` does. Prosody (F0,
+ * voicing, level) is tracked the same way: streamed for interim results, whole-utterance for finals.
  */
 export class Recognition {
   private readonly smoother: Smoother;
   private extractor: FeatureExtractor | undefined;
   private parts: FrameFeatures[] = [];
+  private pitch = new PitchTracker();
+  private pitchParts: PitchFrames[] = [];
   private streamed = 0;
 
   constructor(
@@ -52,36 +57,51 @@ export class Recognition {
       switch (event.type) {
         case 'speech-start':
           this.smoother.reset();
+          this.forgetUtterance();
           this.extractor = new FeatureExtractor(this.scorer.model.manifest.features.config);
-          this.parts = [];
-          this.streamed = 0;
           out.push({ name: 'speech-start', payload: { startMs: event.startMs } });
           break;
         case 'speech-progress': {
+          const prosody = this.streamProsody(event.audio);
           const frames = this.streamFrames(event.audio);
           if (frames.nFrames === 0) break;
           const raw = await this.scorer.scoreInterim(frames);
           const { probabilities, index } = this.smoother.next(raw);
-          out.push({ name: 'emotion-update', payload: this.scorer.result(probabilities, event, false, index) });
+          out.push({ name: 'emotion-update', payload: this.scorer.result(probabilities, event, false, { index, prosody }) });
           break;
         }
         case 'speech-end': {
-          this.extractor = undefined;
-          this.parts = [];
+          this.forgetUtterance();
           const probabilities = await this.scorer.scoreFinal(this.scorer.features(event.audio));
           const span = { startMs: event.startMs, endMs: event.endMs };
-          out.push({ name: 'emotion', payload: this.scorer.result(probabilities, span, true, undefined, this.includeAudio ? event.audio : undefined) });
+          const prosody = summarizeProsody(computePitch(event.audio));
+          const audio = this.includeAudio ? event.audio : undefined;
+          out.push({ name: 'emotion', payload: this.scorer.result(probabilities, span, true, { prosody, audio }) });
           out.push({ name: 'speech-end', payload: span });
           break;
         }
         case 'misfire':
-          this.extractor = undefined;
-          this.parts = [];
+          this.forgetUtterance();
           out.push({ name: 'misfire', payload: { startMs: event.startMs, endMs: event.endMs } });
           break;
       }
     }
     return out;
+  }
+
+  private forgetUtterance(): void {
+    this.extractor = undefined;
+    this.parts = [];
+    this.pitch.reset();
+    this.pitchParts = [];
+    this.streamed = 0;
+  }
+
+  /** Tracks the pitch of the audio not yet streamed; prosody of the utterance so far (none before the first frame). */
+  private streamProsody(audio: Float32Array): ProsodyEstimate | undefined {
+    const fresh = this.pitch.push(audio.subarray(this.streamed));
+    if (fresh.nFrames > 0) this.pitchParts.push(fresh);
+    return this.pitchParts.length > 0 ? summarizeProsody(concatPitchFrames(this.pitchParts)) : undefined;
   }
 
   /** Pushes the audio not yet streamed (the utterance only grows at its end) and returns all frames so far. */
