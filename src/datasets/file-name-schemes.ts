@@ -1,9 +1,12 @@
 import { canonicalLabel } from './labels.ts';
+import { ased, banglaSer, baved, emoSpeech, koreanTts } from './repository-schemes.ts';
 
 /** Label and speaker parsed from one corpus file name, or null when the name is not part of the corpus. */
 export interface ParsedClip {
   readonly label: string;
   readonly speaker: string;
+  /** What was said (sentence, word or keyword id) where the name tells, for lexical-confound checks. */
+  readonly text?: string;
 }
 
 /** Parses a base name (no folder); `parent` is the name of the containing folder. */
@@ -47,10 +50,16 @@ export const emodb: FileNameScheme = (name) => {
   return m ? { label: emodbEmotions[m[3]], speaker: `emodb-${m[1]}` } : null;
 };
 
-/** TESS `OAF_back_angry.wav`: speaker (OAF, YAF), word, emotion (angry, disgust, fear, happy, neutral, ps = pleasant surprise, sad). */
+/**
+ * TESS `OAF_back_angry.wav`: speaker (OAF, YAF), word, emotion (angry, disgust, fear, happy,
+ * neutral, ps = pleasant surprise, sad), in any letter case; a few originals read `OA_` for `OAF_`.
+ * The `testnew` copies are renamed `<n>testOAF_back_angry<k>.wav`.
+ */
 export const tess: FileNameScheme = (name) => {
-  const m = /^([A-Z]{3})_([A-Za-z]+)_([A-Za-z]+)\.(wav|flac)$/.exec(name);
-  return m ? { label: canonicalLabel(m[3]), speaker: `tess-${m[1].toUpperCase()}` } : null;
+  const m = /^(?:\d+test)?(OAF|YAF|OA)_([A-Za-z]+)_([A-Za-z_]+?)\d*\.(wav|flac)$/i.exec(name);
+  if (!m) return null;
+  const speaker = m[1].toUpperCase() === 'OA' ? 'OAF' : m[1].toUpperCase();
+  return { label: canonicalLabel(m[3]), speaker: `tess-${speaker}`, text: m[2].toLowerCase() };
 };
 
 const saveeEmotions: Record<string, string> = { a: 'angry', d: 'disgusted', f: 'fearful', h: 'happy', n: 'neutral', sa: 'sad', su: 'surprised' };
@@ -63,5 +72,5 @@ export const savee: FileNameScheme = (name, parent) => {
   return speaker ? { label: saveeEmotions[m[2]], speaker: `savee-${speaker}` } : null;
 };
 
-export const fileNameSchemes = { ravdess, nemo, cremad, emodb, tess, savee } as const;
+export const fileNameSchemes = { ravdess, nemo, cremad, emodb, tess, savee, ased, emospeech: emoSpeech, koreantts: koreanTts, baved, banglaser: banglaSer } as const;
 export type CorpusKind = keyof typeof fileNameSchemes;

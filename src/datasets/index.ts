@@ -4,3 +4,5 @@ export { readManifestCsv, parseManifestCsv, type ManifestEntry } from './manifes
 export { fileNameSchemes, type CorpusKind, type FileNameScheme, type ParsedClip } from './file-name-schemes.ts';
 export { importCorpus, importGenericCsv, type ManifestRow, type GenericCsvColumns } from './importers.ts';
 export { DatasetError } from './dataset-error.ts';
+export { corpusLabelSets, arousalOnlyCorpora } from './corpus-label-sets.ts';
+export { emoSpeechUnknownUser } from './repository-schemes.ts';

@@ -15,7 +15,7 @@ export const labelSynonyms: Readonly<Record<string, CanonicalLabel>> = Object.fr
   angry: 'angry', anger: 'angry', ang: 'angry',
   fearful: 'fearful', fear: 'fearful', fea: 'fearful',
   disgusted: 'disgusted', disgust: 'disgusted', dis: 'disgusted',
-  surprised: 'surprised', surprise: 'surprised', ps: 'surprised', 'pleasant surprise': 'surprised', pleasant_surprise: 'surprised',
+  surprised: 'surprised', surprise: 'surprised', ps: 'surprised', 'pleasant surprise': 'surprised', pleasant_surprise: 'surprised', pleasant_surprised: 'surprised',
 });
 
 /** The canonical label for a corpus label (case-insensitive), or the label unchanged (lower-cased) when it has none. */

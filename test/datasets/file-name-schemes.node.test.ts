@@ -35,10 +35,10 @@ test('EmoDB: German initials; boredom kept as a non-canonical label', () => {
 });
 
 test('TESS: speaker, word, emotion (ps = pleasant surprise)', () => {
-  assert.deepEqual(tess('OAF_back_angry.wav', ''), { label: 'angry', speaker: 'tess-OAF' });
-  assert.deepEqual(tess('YAF_dog_ps.wav', ''), { label: 'surprised', speaker: 'tess-YAF' });
-  assert.deepEqual(tess('OAF_bean_disgust.wav', ''), { label: 'disgusted', speaker: 'tess-OAF' });
-  assert.deepEqual(tess('YAF_date_fear.wav', ''), { label: 'fearful', speaker: 'tess-YAF' });
+  assert.deepEqual(tess('OAF_back_angry.wav', ''), { label: 'angry', speaker: 'tess-OAF', text: 'back' });
+  assert.deepEqual(tess('YAF_dog_ps.wav', ''), { label: 'surprised', speaker: 'tess-YAF', text: 'dog' });
+  assert.deepEqual(tess('OAF_bean_disgust.wav', ''), { label: 'disgusted', speaker: 'tess-OAF', text: 'bean' });
+  assert.deepEqual(tess('YAF_date_fear.wav', ''), { label: 'fearful', speaker: 'tess-YAF', text: 'date' });
 });
 
 test('SAVEE: prefixed names or speaker folders', () => {
