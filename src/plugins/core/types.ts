@@ -1,4 +1,4 @@
-import type { EmotionResult, RecognizerEventMap } from '../../sdk/index.ts';
+import type { EmotionResult, StateChangeEvent } from '../../sdk/index.ts';
 
 /** Direction of the rolling window's score: the active state's intensity, or arousal when no state holds. */
 export type EmotionTrend = 'rising' | 'falling' | 'steady';
@@ -40,10 +40,9 @@ export type EmotionSink = (update: EmotionUpdate) => void | Promise<void>;
 
 /** Anything with the recognizer's `on(event, listener) => off` for the events the plugins read. */
 export interface EmotionEmitter {
-  on<E extends 'emotion' | 'emotion-update' | 'error' | 'state'>(
-    event: E,
-    listener: (...args: RecognizerEventMap[E]) => void,
-  ): () => void;
+  on(event: 'emotion' | 'emotion-update', listener: (result: EmotionResult) => void): () => void;
+  on(event: 'error', listener: (error: unknown) => void): () => void;
+  on(event: 'state', listener: (change: StateChangeEvent) => void): () => void;
 }
 
 /**
