@@ -1,14 +1,16 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/index.ts';
-import { EmotionListener, EmotionMeter, EmovoxSpectrogram, EmovoxWaveform, defineEmovoxElements } from '../../src/components/index.ts';
+import {
+  EmotionListener, EmotionMeter, EmotionTimeline, EmovoxSpectrogram, EmovoxWaveform, defineEmovoxElements,
+} from '../../src/components/index.ts';
 import { sampleResult } from './fake-recognizer.ts';
 
 describe('element registration', () => {
   it('defines every tag once and tolerates defining again', () => {
     defineEmovoxElements();
     defineEmovoxElements();
-    for (const element of [EmotionListener, EmotionMeter, EmovoxSpectrogram, EmovoxWaveform]) {
+    for (const element of [EmotionListener, EmotionMeter, EmotionTimeline, EmovoxSpectrogram, EmovoxWaveform]) {
       expect(customElements.get(element.tagName)).to.equal(element);
     }
   });

@@ -30,6 +30,9 @@ describe('Lit development warnings', () => {
       await wave.updateComplete;
       const spec = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(html`<emovox-spectrogram bins="4" .data=${new Float32Array(40)}></emovox-spectrogram>`);
       await spec.updateComplete;
+      const timeline = await fixture<HTMLElement & { updateComplete: Promise<boolean>; results: unknown[] }>(html`<emotion-timeline .results=${[sampleResult()]}></emotion-timeline>`);
+      timeline.results = [sampleResult(), sampleResult({ startMs: 3000, endMs: 4000 })];
+      await timeline.updateComplete;
       listener.remove();
     } finally {
       console.warn = original;

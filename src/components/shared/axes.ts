@@ -43,14 +43,20 @@ export function prepareCanvas(canvas: HTMLCanvasElement, cssWidth: number, cssHe
   return ctx;
 }
 
-/** Draws the time axis (seconds) under the plot box, with light vertical grid lines. */
-export function drawTimeAxis(ctx: CanvasRenderingContext2D, box: PlotBox, durationS: number, colors: AxisColors): void {
-  const ticks = niceTicks(0, durationS, Math.max(2, Math.floor(box.width / 80)));
+/**
+ * Draws the time axis (seconds) under the plot box, with light vertical grid lines. The box shows
+ * `durationS` seconds from `startS` (a scrolled view starts later than 0).
+ */
+export function drawTimeAxis(
+  ctx: CanvasRenderingContext2D, box: PlotBox, durationS: number, colors: AxisColors, startS = 0,
+): void {
+  const ticks = niceTicks(startS, startS + durationS, Math.max(2, Math.floor(box.width / 80)));
   const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   for (const t of ticks) {
-    const x = box.left + (durationS > 0 ? (t / durationS) * box.width : 0);
+    if (t < startS) continue;
+    const x = box.left + (durationS > 0 ? ((t - startS) / durationS) * box.width : 0);
     ctx.fillStyle = colors.grid;
     ctx.fillRect(Math.round(x), box.top, 1, box.height);
     ctx.fillStyle = colors.text;

@@ -1,6 +1,6 @@
 // Types only: the components reach the SDK through its public entry, never deeper.
 import type {
-  EmotionResult, LiveSource, RecognizerEventMap, RecognizerEventName, RecognizerOptions, RecognizerState,
+  EmotionResult, LiveSource, RecognizerEventMap, RecognizerEventName, RecognizerOptions, RecognizerState, StateChangeEvent,
 } from '../../sdk/index.ts';
 
 /**
@@ -25,4 +25,6 @@ export const recognizerEventNames: readonly RecognizerEventName[] = [
   'ready', 'speech-start', 'emotion-update', 'emotion', 'speech-end', 'misfire', 'state', 'error',
 ];
 
-export type { EmotionResult, LiveSource, RecognizerEventMap, RecognizerEventName, RecognizerOptions, RecognizerState };
+export type {
+  EmotionResult, LiveSource, RecognizerEventMap, RecognizerEventName, RecognizerOptions, RecognizerState, StateChangeEvent,
+};
