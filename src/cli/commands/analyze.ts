@@ -1,17 +1,23 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { NodeAnalyzer } from '../../sdk/node/analyzer.ts';
-import type { VadOptions } from '../../sdk/options.ts';
-import type { AnalysisResult, EmotionResult } from '../../sdk/types.ts';
+import { resolveOptions, type EmotionResult, type VadOptions } from '../../sdk/index.ts';
+import { expandInputs } from '../batch/inputs.ts';
+import type { AnalysisSettings, ChannelMode, RecordingRecord } from '../batch/record.ts';
+import { runBatch } from '../batch/run-batch.ts';
 import { CliUsageError, parseArgs } from '../cli-error.ts';
-import { readAudioFile } from '../read-audio-file.ts';
 
-const help = `usage: emovox analyze <file...> [--json] [--model manifest.json (default: the shipped model)] [--vad-model v5|legacy]
+const help = `usage: emovox analyze <files|folders|globs|list.csv|list.jsonl...> [--channels mix|split] [--speakers agent,customer]
+       [--jobs N (default: cores)] [--out DIR] [--json] [--model manifest.json] [--vad-model v5|legacy]
        [--positive-threshold P] [--negative-threshold P] [--redemption-ms MS] [--min-speech-ms MS] [--max-speech-ms MS]
 
-Segments each recording (WAV, FLAC) with Silero VAD and prints every utterance's emotion with its
-times: the same analysis as EmotionRecognizer.analyze() in a browser. --json prints one JSON object
-{ "model", "labels", "files": [{ "file", "durationMs", "utterances": [...], "misfires": [...] }] }.`;
+Segments each recording (WAV, FLAC, Ogg Opus, MP3) with Silero VAD and gives every utterance's emotion.
+--channels split analyses each channel as its own speaker (named by --speakers, else ch0, ch1, ...);
+mix (default) analyses the downmix. A CSV/JSONL list needs a 'path' column; its other columns are
+carried into the results. --json prints one JSON object per recording and line as each finishes.
+--out DIR writes DIR/<name>.json and <name>.html per recording, <name>.error.json per failure, and
+utterances.csv, recordings.csv and batch-report.html; inputs whose complete result exists are skipped.
+Exit code 1 when any input failed.`;
 
 const vadFlags: Record<string, keyof VadOptions> = {
   'positive-threshold': 'positiveSpeechThreshold',
@@ -21,7 +27,7 @@ const vadFlags: Record<string, keyof VadOptions> = {
   'max-speech-ms': 'maxSpeechMs',
 };
 
-function parseVad(flags: Map<string, string[]>): VadOptions {
+function parseVad(flags: Map<string, string[]>): Record<string, number | string> {
   const vad: Record<string, number | string> = {};
   for (const [flag, key] of Object.entries(vadFlags)) {
     const raw = flags.get(flag)?.[0];
@@ -32,61 +38,65 @@ function parseVad(flags: Map<string, string[]>): VadOptions {
   }
   const model = flags.get('vad-model')?.[0];
   if (model !== undefined) vad.model = model;
-  return vad as VadOptions;
+  return vad;
+}
+
+function positiveInteger(flag: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 256) throw new CliUsageError(`--${flag} must be an integer from 1 to 256, got '${raw}'`);
+  return value;
+}
+
+/** Analysis settings from the flags, validated here so that no thread starts with options that cannot work. */
+export function parseSettings(flags: Map<string, string[]>): AnalysisSettings {
+  const channels = (flags.get('channels')?.[0] ?? 'mix') as ChannelMode;
+  if (channels !== 'mix' && channels !== 'split') throw new CliUsageError(`--channels must be 'mix' or 'split', got '${channels}'`);
+  const speakers = flags.get('speakers')?.[0]?.split(',').map((s) => s.trim()) ?? [];
+  if (speakers.some((s) => s === '') || new Set(speakers).size !== speakers.length) {
+    throw new CliUsageError('--speakers must be distinct, non-empty names separated by commas');
+  }
+  const vad = parseVad(flags);
+  try {
+    resolveOptions({ vad: vad as VadOptions });
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) throw new CliUsageError(error.message);
+    throw error;
+  }
+  const model = flags.get('model')?.[0];
+  return { channels, speakers, vad, ...(model ? { model: pathToFileURL(resolve(model)).href } : {}) };
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const signed = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(2);
 
-function describe(u: EmotionResult): string {
+function describe(u: Omit<EmotionResult, 'final'> & { speaker: string }, split: boolean): string {
   const top = Object.entries(u.probabilities).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l, p]) => `${l} ${(p * 100).toFixed(0)}%`).join(', ');
-  return `  ${`${seconds(u.startMs)}-${seconds(u.endMs)} s`.padEnd(16)} ${u.label.padEnd(9)} (${top})  valence ${signed(u.valence)}  arousal ${signed(u.arousal)}`;
+  const who = split ? `${u.speaker.padEnd(9)} ` : '';
+  return `  ${`${seconds(u.startMs)}-${seconds(u.endMs)} s`.padEnd(16)} ${who}${u.label.padEnd(9)} (${top})  valence ${signed(u.valence)}  arousal ${signed(u.arousal)}`;
 }
 
-function jsonOf(file: string, result: AnalysisResult) {
-  const round = (x: number) => Number(x.toPrecision(6));
-  return {
-    file,
-    durationMs: round(result.durationMs),
-    utterances: result.utterances.map((u) => ({
-      startMs: round(u.startMs), endMs: round(u.endMs), label: u.label, confidence: round(u.confidence),
-      valence: round(u.valence), arousal: round(u.arousal),
-      probabilities: Object.fromEntries(Object.entries(u.probabilities).map(([l, p]) => [l, round(p)])),
-    })),
-    misfires: result.misfires,
-  };
+function printText(record: RecordingRecord): void {
+  const n = record.utterances.length;
+  const lines = record.utterances.map((u) => describe(u, record.channelMode === 'split') + '\n').join('');
+  process.stdout.write(`${record.file}: ${seconds(record.durationMs)} s, ${n} utterance${n === 1 ? '' : 's'}\n${lines}`);
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { flags, booleans, positional } = parseArgs(args, { booleans: ['json', 'help'], values: ['model', 'vad-model', ...Object.keys(vadFlags)] });
+  const values = ['model', 'vad-model', 'channels', 'speakers', 'jobs', 'out', ...Object.keys(vadFlags)];
+  const { flags, booleans, positional } = parseArgs(args, { booleans: ['json', 'help'], values });
   if (booleans.has('help')) {
     process.stdout.write(help + '\n');
     return 0;
   }
   if (positional.length === 0) throw new CliUsageError(`expected at least one audio file\n${help}`);
-  const modelPath = flags.get('model')?.[0];
-  let analyzer: NodeAnalyzer;
-  try {
-    analyzer = await NodeAnalyzer.create({ ...(modelPath ? { model: pathToFileURL(resolve(modelPath)) } : {}), vad: parseVad(flags) });
-  } catch (error) {
-    if (error instanceof TypeError || error instanceof RangeError) throw new CliUsageError(error.message);
-    throw error;
-  }
-  try {
-    const files = [];
-    for (const file of positional) {
-      const audio = await readAudioFile(file);
-      const result = await analyzer.analyze({ samples: audio.samples, sampleRate: 16000 });
-      if (booleans.has('json')) {
-        files.push(jsonOf(file, result));
-      } else {
-        const count = `${result.utterances.length} utterance${result.utterances.length === 1 ? '' : 's'}`;
-        process.stdout.write(`${file}: ${seconds(result.durationMs)} s, ${count}\n${result.utterances.map(describe).join('\n')}${result.utterances.length ? '\n' : ''}`);
-      }
-    }
-    if (booleans.has('json')) process.stdout.write(JSON.stringify({ model: analyzer.modelName, labels: analyzer.labels, files }) + '\n');
-    return 0;
-  } finally {
-    await analyzer.release();
-  }
+  const settings = parseSettings(flags);
+  const jobs = positiveInteger('jobs', flags.get('jobs')?.[0], availableParallelism());
+  const outDir = flags.get('out')?.[0];
+  const inputs = await expandInputs(positional);
+  const json = booleans.has('json');
+  const onRecord = json ? (r: RecordingRecord) => void process.stdout.write(JSON.stringify(r) + '\n') : outDir ? undefined : printText;
+  const totals = await runBatch(inputs, settings, { jobs, ...(outDir ? { outDir: resolve(outDir) } : {}), ...(onRecord ? { onRecord } : {}) });
+  if (outDir) process.stderr.write(`emovox analyze: ${totals.analysed} analysed, ${totals.skipped} already complete, ${totals.failed} failed; results in ${outDir}\n`);
+  return totals.failed > 0 ? 1 : 0;
 }

@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import {
+  assertFiniteSamples, decodeAudioBytes, EmovoxError, resample, summarizeSession, toMono, type DecodedAudio, type EmotionResult,
+} from '../../sdk/index.ts';
+import type { NodeAnalyzer } from '../../sdk/node/index.ts';
+import { speakerOfChannel, type AnalysisSettings, type BatchInput, type RecordingRecord, type UtteranceRecord } from './record.ts';
+
+const round = (x: number): number => Number(x.toPrecision(6));
+
+/** Rounds every number of a JSON-like value to 6 significant digits (results stay readable and diffable). */
+function rounded<T>(value: T): T {
+  if (typeof value === 'number') return round(value) as T;
+  if (Array.isArray(value)) return value.map(rounded) as T;
+  if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)])) as T;
+  }
+  return value;
+}
+
+/** Keeps every field the SDK put on the result (prosody included, when present) except the audio. */
+function toRecord(result: EmotionResult, channel: number, speaker: string): UtteranceRecord {
+  const { audio: _audio, final: _final, ...fields } = result;
+  return rounded({ ...fields, channel, speaker });
+}
+
+async function readAudio(path: string): Promise<{ decoded: DecodedAudio }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new EmovoxError('INVALID_AUDIO', reason, { cause: error });
+  }
+  return { decoded: await decodeAudioBytes(bytes) };
+}
+
+/** The streams to analyse: each channel alone (`split`) or their average (`mix`). */
+function streamsOf(decoded: DecodedAudio, settings: AnalysisSettings): Array<{ channel: number; speaker: string; samples: Float32Array }> {
+  if (settings.channels === 'mix') return [{ channel: 0, speaker: settings.speakers[0] ?? 'mix', samples: toMono(decoded) }];
+  return decoded.channels.map((samples, channel) => ({ channel, speaker: speakerOfChannel(settings, channel), samples }));
+}
+
+/**
+ * Decodes one recording and analyses each stream with its own `analyze()` call, which starts a fresh
+ * speaker adaptation: in a stereo call the agent's voice never shifts the customer's statistics.
+ */
+export async function analyzeRecording(analyzer: NodeAnalyzer, input: BatchInput, settings: AnalysisSettings): Promise<RecordingRecord> {
+  const { decoded } = await readAudio(input.path);
+  const streams = streamsOf(decoded, settings);
+  const utterances: UtteranceRecord[] = [];
+  for (const stream of streams) {
+    assertFiniteSamples(stream.samples);
+    const samples = resample(stream.samples, decoded.sampleRate, 16000);
+    const result = await analyzer.analyze({ samples, sampleRate: 16000 });
+    utterances.push(...result.utterances.map((u) => toRecord(u, stream.channel, stream.speaker)));
+  }
+  utterances.sort((a, b) => a.startMs - b.startMs || a.channel - b.channel);
+  return {
+    complete: true,
+    file: input.path,
+    name: input.name,
+    metadata: input.metadata,
+    model: analyzer.modelName,
+    labels: analyzer.labels,
+    durationMs: round((decoded.channels[0]!.length / decoded.sampleRate) * 1000),
+    sampleRate: decoded.sampleRate,
+    channelCount: decoded.channels.length,
+    channelMode: settings.channels,
+    speakers: streams.map((s) => s.speaker),
+    utterances,
+    summary: rounded(summarizeSession(utterances, { speakerOf: (u) => u.speaker })),
+  };
+}
