@@ -42,7 +42,7 @@ test('louder audio raises loudnessDb by the gain and leaves pitch alone', () => 
 
 test('silence and noise have no pitch; an empty track is a RangeError', () => {
   const silence = summarizeProsody(computePitch(new Float32Array(16000)));
-  assert.deepEqual(silence, { pitchMeanHz: null, pitchMeanSemitones: null, pitchRangeHz: null, pitchRangeSemitones: null, loudnessDb: -200, voicedFraction: 0 });
+  assert.deepEqual(silence, { pitchMeanHz: null, pitchMeanSemitones: null, pitchRangeHz: null, pitchRangeSemitones: null, loudnessDb: -200, voicedFraction: 0, syllableRate: null });
   let x = 7;
   const noise = Float32Array.from({ length: 16000 }, () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * 0.5);
   assert.ok(summarizeProsody(computePitch(noise)).voicedFraction < 0.05);

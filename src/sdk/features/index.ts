@@ -7,3 +7,4 @@ export { hzToMel, melToHz, slaneyMelFilterbank, orthonormalDct, paddedHannWindow
 export { defaultPitchConfig, resolvePitchConfig, type PitchConfig } from './pitch-config.ts';
 export { PitchTracker, computePitch, concatPitchFrames, type PitchFrames } from './pitch-tracker.ts';
 export { summarizeProsody, semitoneReferenceHz, type ProsodyEstimate } from './prosody.ts';
+export { countSyllableNuclei, type SyllableCount } from './syllable-nuclei.ts';

@@ -1,4 +1,5 @@
 import type { PitchFrames } from './pitch-tracker.ts';
+import { countSyllableNuclei } from './syllable-nuclei.ts';
 
 /** Reference of the semitone scale, Hz (Praat's "semitones re 100 Hz"). */
 export const semitoneReferenceHz = 100;
@@ -21,6 +22,14 @@ export interface ProsodyEstimate {
   readonly loudnessDb: number;
   /** Share of frames (10 ms each) that are voiced, in [0, 1]. */
   readonly voicedFraction: number;
+  /**
+   * Speaking rate: syllable nuclei (voiced level peaks, after de Jong & Wempe 2009) per second of
+   * speech, leading and trailing silence excluded; `null` without speech. Measured on held-out
+   * espeak-ng English sentences from 90 to 220 words/min: mean |error| 8.5 %, every clip within
+   * 20 % (slow speech overcounts); at 280 words/min it undercounts by up to 26 %. Synthetic speech
+   * marks syllables more clearly than people do: treat it as coarse and compare within a speaker.
+   */
+  readonly syllableRate: number | null;
 }
 
 function percentile(sorted: Float64Array, q: number): number {
@@ -41,8 +50,10 @@ export function summarizeProsody(track: PitchFrames): ProsodyEstimate {
   const pitches: number[] = [];
   for (let t = 0; t < nFrames; t++) if (voiced[t]) pitches.push(f0[t]);
   const voicedFraction = pitches.length / nFrames;
+  const { nuclei, speechSeconds } = countSyllableNuclei(track);
+  const syllableRate = speechSeconds > 0 && pitches.length > 0 ? nuclei / speechSeconds : null;
   if (pitches.length === 0) {
-    return { pitchMeanHz: null, pitchMeanSemitones: null, pitchRangeHz: null, pitchRangeSemitones: null, loudnessDb, voicedFraction };
+    return { pitchMeanHz: null, pitchMeanSemitones: null, pitchRangeHz: null, pitchRangeSemitones: null, loudnessDb, voicedFraction, syllableRate };
   }
   const sorted = Float64Array.from(pitches).sort();
   let sum = 0;
@@ -60,5 +71,6 @@ export function summarizeProsody(track: PitchFrames): ProsodyEstimate {
     pitchRangeSemitones: 12 * Math.log2(p90 / p10),
     loudnessDb,
     voicedFraction,
+    syllableRate,
   };
 }
