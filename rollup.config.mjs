@@ -59,6 +59,7 @@ function packageEntries() {
     'sdk/index': 'src/sdk/index.ts',
     'sdk/node/index': 'src/sdk/node/index.ts',
     'components/index': 'src/components/index.ts',
+    'react/index': 'src/react/index.ts',
     'cli/main': 'src/cli/main.ts',
   };
   const plugins = join(src, 'plugins');

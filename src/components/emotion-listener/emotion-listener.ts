@@ -12,6 +12,8 @@ import type {
   EmotionResult, LiveSource, RecognizerOptions, RecognizerFactory, RecognizerLike, RecognizerState,
 } from '../shared/recognizer-port.ts';
 
+type SmoothingKind = SmoothingOptions['kind'];
+
 /**
  * Live emotion from the microphone: loads an `EmotionRecognizer`, offers a
  * start/stop button, shows the current result with per-class bars and
@@ -46,8 +48,6 @@ import type {
  * @cssproperty --emovox-padding - Card padding. Default `1em`.
  * @cssproperty --emovox-error-color - Error text colour. Default `#cf222e`.
  */
-type SmoothingKind = SmoothingOptions['kind'];
-
 export class EmotionListener extends LitElement {
   static readonly tagName = 'emotion-listener';
 

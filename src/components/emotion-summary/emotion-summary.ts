@@ -19,7 +19,6 @@ import '../emotion-timeline/events.ts';
  * Feed it `analyze()` output (`results = analysis.utterances`) or bind it to a live
  * `<emotion-listener id="mic">` with `for="mic"`.
  *
- * @tagname emotion-summary
  * @fires {CustomEvent<TimelineUtteranceDetail>} emovox-seek - A moment was chosen: seek a player to `detail.timeMs`.
  * @slot empty - Shown while there is no utterance. Default: "No speech yet".
  * @csspart title - The heading.

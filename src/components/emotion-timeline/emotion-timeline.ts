@@ -23,7 +23,6 @@ import { clampWindow, scrollIntoView, sessionLength, type TimeWindow } from './t
  * Home/End, PageUp/PageDown (10 at a time), Enter or Space seeks, + and − zoom, 0 shows the whole session.
  * Ctrl+wheel zooms, Shift+wheel scrolls. A click selects and seeks.
  *
- * @tagname emotion-timeline
  * @fires {CustomEvent<TimelineUtteranceDetail>} emovox-seek - Click or Enter on an utterance: seek a player to `detail.timeMs`.
  * @fires {CustomEvent<TimelineUtteranceDetail>} emovox-select - The selected utterance changed (keyboard or click).
  * @csspart figure - The wrapping `<figure>`.
