@@ -7,6 +7,7 @@ export type CommandRunner = (args: string[]) => Promise<number>;
 const commands: Record<string, { summary: string; load: () => Promise<{ run: CommandRunner }> }> = {
   features: { summary: 'print MFCC-family features of an audio file', load: () => import('./commands/features.ts') },
   analyze: { summary: 'segment recordings with the VAD and print per-utterance emotions', load: () => import('./commands/analyze.ts') },
+  queue: { summary: 'analyse recordings on many machines through a BullMQ/Redis queue', load: () => import('./commands/queue.ts') },
   eval: { summary: 'evaluate a model on a labelled CSV manifest', load: () => import('./commands/eval.ts') },
   import: { summary: 'turn a corpus folder into a path,label,speaker CSV', load: () => import('./commands/import.ts') },
 };

@@ -15,7 +15,7 @@ try {
       void analyzer.release().finally(() => port.close());
       return;
     }
-    analyzeRecording(analyzer, request.input, settings).then(
+    analyzeRecording(analyzer, request.input, { ...settings, ...request.layout }).then(
       (record) => post({ kind: 'done', record }),
       (error: unknown) => post({ kind: 'failed', error: toFailure(error) }),
     );

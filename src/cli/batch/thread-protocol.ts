@@ -6,7 +6,12 @@ export interface ThreadData {
   readonly settings: AnalysisSettings;
 }
 
-export type ThreadRequest = { readonly kind: 'analyze'; readonly input: BatchInput } | { readonly kind: 'stop' };
+/** How one recording's channels are taken apart; a queue job carries its own, a local batch uses the thread's. */
+export type ChannelLayout = Pick<AnalysisSettings, 'channels' | 'speakers'>;
+
+export type ThreadRequest =
+  | { readonly kind: 'analyze'; readonly input: BatchInput; readonly layout?: ChannelLayout }
+  | { readonly kind: 'stop' };
 
 /** A failure as it crosses the thread boundary (an EmovoxError's code survives; anything else is INTERNAL). */
 export interface ThreadFailure {
