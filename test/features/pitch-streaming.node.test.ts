@@ -72,3 +72,12 @@ test('impossible pitch settings are rejected naming the option', () => {
   assert.throws(() => new PitchTracker({ sampleRate: 4000 }), RangeError);
   assert.throws(() => concatPitchFrames([]), RangeError);
 });
+
+test('non-finite or mistyped samples are rejected and leave the tracker usable', () => {
+  const tracker = new PitchTracker();
+  assert.throws(() => tracker.push(Float32Array.of(0, Number.NaN)), /sample 1 is NaN/);
+  assert.throws(() => tracker.push(Float32Array.of(Infinity)), RangeError);
+  assert.throws(() => tracker.push([0.1, 0.2] as unknown as Float32Array), TypeError);
+  tracker.reset();
+  assert.deepEqual(streamed(speech, 4096, tracker).f0, computePitch(speech).f0);
+});

@@ -37,8 +37,12 @@ export class PitchTracker {
     this.reset();
   }
 
-  /** Adds samples; returns the frames completed by them. */
+  /** Adds samples; returns the frames completed by them. Non-finite samples are a RangeError (they would poison every later frame). */
   push(samples: Float32Array): PitchFrames {
+    if (!(samples instanceof Float32Array)) throw new TypeError('PitchTracker.push: samples must be a Float32Array');
+    for (let i = 0; i < samples.length; i++) {
+      if (!Number.isFinite(samples[i])) throw new RangeError(`PitchTracker.push: sample ${i} is ${samples[i]}`);
+    }
     return this.run(samples);
   }
 
