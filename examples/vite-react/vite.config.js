@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  optimizeDeps: { exclude: ['emovox', 'onnxruntime-web'] },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // Vite inlines files under 4 KB as data: URLs, emovox's AudioWorklet among them; a strict CSP
+    // (script-src 'self') refuses a data: worklet, so keep scripts as files.
+    assetsInlineLimit: (file) => (/\.m?js$/.test(file) ? false : undefined),
+  },
+});

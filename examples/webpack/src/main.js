@@ -1,0 +1,14 @@
+import 'emovox/components';
+import { EmotionRecognizer } from 'emovox';
+
+const listener = document.querySelector('emotion-listener');
+const list = document.querySelector('#emotions');
+
+listener.recognizerFactory = (options) => EmotionRecognizer.create({ ...options, vad: { redemptionMs: 600 } });
+
+listener.addEventListener('emovox-emotion', (event) => {
+  const { label, confidence } = event.detail;
+  const item = document.createElement('li');
+  item.textContent = `${label} (${Math.round(confidence * 100)} %)`;
+  list.append(item);
+});
