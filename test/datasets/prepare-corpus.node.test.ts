@@ -23,6 +23,8 @@ function fakeAsed(): string {
   mkdirSync(join(root, '05Angry'), { recursive: true });
   sox('-n', '-r', '22050', '-c', '2', '-b', '16', join(root, '05Angry', 'a5-01-01-02-20.wav'), 'synth', '1.4', 'sawtooth', '180', 'gain', '-6');
   copyFileSync(join(root, '01Neutral', 'n1-01-01-01-01.wav'), join(root, '01Neutral', 'n1-01-02-01-01.wav'));
+  // The same take once more, stored as FLAC: different bytes, identical audio.
+  sox(join(root, '01Neutral', 'n1-02-01-01-02.wav'), join(root, '01Neutral', 'n1-02-02-01-02.flac'));
   return root;
 }
 
@@ -32,7 +34,10 @@ test('prepareCorpus converts to 16 kHz mono FLAC, drops duplicates, writes the m
   const report = await prepareCorpus('ased', source, out);
   const rows = parseManifestCsv(readFileSync(join(out, 'manifest.csv'), 'utf8'), join(out, 'manifest.csv'));
   assert.equal(rows.length, 9);
-  assert.deepEqual(report.duplicates, [{ dropped: '01Neutral/n1-01-02-01-01.wav', keptAs: '01Neutral/n1-01-01-01-01.wav' }]);
+  assert.deepEqual(report.duplicates, [
+    { dropped: '01Neutral/n1-01-02-01-01.wav', keptAs: '01Neutral/n1-01-01-01-01.wav', identical: 'file' },
+    { dropped: '01Neutral/n1-02-02-01-02.flac', keptAs: '01Neutral/n1-02-01-01-02.wav', identical: 'audio' },
+  ]);
   for (const row of rows) {
     const audio = await decodeFlac(new Uint8Array(readFileSync(row.path)));
     assert.equal(audio.sampleRate, 16000, row.path);
@@ -49,7 +54,7 @@ test('prepareCorpus converts to 16 kHz mono FLAC, drops duplicates, writes the m
   assert.equal(report.classes.neutral.durationS.max, 2.3);
   assert.ok(Math.abs(report.classes.neutral.medianRmsDb - (-12 - 3.01)) < 0.2, `neutral level ${report.classes.neutral.medianRmsDb}`);
   assert.ok(report.warnings.some((w) => /happy: 100 % of clips are exactly 2.9 s long/.test(w)), report.warnings.join('\n'));
-  assert.ok(report.warnings.some((w) => /1 byte-identical duplicate/.test(w)));
+  assert.ok(report.warnings.some((w) => /2 duplicate take\(s\) dropped \(1 identical files/.test(w)), report.warnings.join('\n'));
   assert.ok(report.warnings.some((w) => /mixed source formats/.test(w)));
   const header = readFileSync(join(out, 'manifest.csv'), 'utf8').split('\n')[0];
   assert.equal(header, 'path,label,speaker,corpus,text,duration_s,source_rate,sha256');

@@ -2,11 +2,15 @@ import type { ClipAudit } from './clip-audit.ts';
 
 /** One source clip after conversion, with what the preparation learnt about it. */
 export interface PreparedClip {
+  /** Path of the source file, relative to the corpus folder. */
+  readonly source: string;
   readonly path: string;
   readonly label: string;
   readonly speaker: string;
   readonly text: string;
   readonly sha256: string;
+  /** Hash of the converted 16 kHz samples: equal for the same take stored in different files. */
+  readonly audioSha256: string;
   readonly sourceRate: number;
   readonly sourceChannels: number;
   readonly audit: ClipAudit;
@@ -19,8 +23,8 @@ export interface CorpusReport {
   readonly sourceFormats: Record<string, number>;
   /** Per label: count, length quantiles (s), the most common exact length and its share, median levels, padding. */
   readonly classes: Record<string, ClassSummary>;
-  /** Byte-identical takes: each dropped copy and the kept clip it duplicates. */
-  readonly duplicates: { readonly dropped: string; readonly keptAs: string }[];
+  /** Duplicate takes: each dropped copy, the kept clip it duplicates, and whether the files or only the audio are identical. */
+  readonly duplicates: { readonly dropped: string; readonly keptAs: string; readonly identical: 'file' | 'audio' }[];
   /** Texts spoken with only one label (a lexical shortcut) and texts spoken with several. */
   readonly textsWithOneLabel: number;
   readonly textsWithSeveralLabels: number;
@@ -84,7 +88,7 @@ export function corpusReport(clips: readonly PreparedClip[], duplicates: CorpusR
   const levels = Object.values(classes).map((s) => s.medianRmsDb);
   if (levels.length > 1 && Math.max(...levels) - Math.min(...levels) >= 6) warnings.push(`median levels differ by ${round(Math.max(...levels) - Math.min(...levels), 1)} dB between classes`);
   if (Object.keys(sourceFormats).length > 1) warnings.push(`mixed source formats: ${Object.keys(sourceFormats).join('; ')}`);
-  if (duplicates.length > 0) warnings.push(`${duplicates.length} byte-identical duplicate take(s) dropped`);
+  if (duplicates.length > 0) warnings.push(`${duplicates.length} duplicate take(s) dropped (${duplicates.filter((d) => d.identical === 'file').length} identical files, the rest identical audio)`);
   if (textsWithOneLabel > 0 && labelsOfText.size > 0) warnings.push(`${textsWithOneLabel} of ${labelsOfText.size} texts are spoken with one label only (lexical confound)`);
   return { clips: clips.length, speakers: new Set(clips.map((c) => c.speaker)).size, sourceFormats, classes, duplicates, textsWithOneLabel, textsWithSeveralLabels: labelsOfText.size - textsWithOneLabel, warnings };
 }

@@ -1,7 +1,7 @@
 // Prepares one corpus extracted from its repository (shared/datasets/SOURCES.md) for training:
 //   npx tsx training/prepare/prepare-corpus.ts <kind> <extracted folder> [--out training/work/corpora/<kind>]
 // Converts every recognised clip with sox to 16 kHz mono 16-bit FLAC under --out (git-ignored),
-// drops byte-identical duplicate takes, and writes manifest.csv plus report.json (clip lengths,
+// drops duplicate takes (identical files, or identical audio in different files), and writes manifest.csv plus report.json (clip lengths,
 // levels and padding per class, source formats, duplicates, lexical confounds). Re-running reuses
 // FLAC files already converted, so an interrupted run resumes.
 import { execFile } from 'node:child_process';
@@ -33,15 +33,18 @@ async function sourceFormat(file: string, bytes: Uint8Array): Promise<{ rate: nu
   }
 }
 
-async function prepareClip(source: string, target: string, row: { label: string; speaker: string; text?: string }, outDir: string, bytes: Uint8Array, sha256: string): Promise<PreparedClip> {
+async function prepareClip(folder: string, target: string, row: { path: string; label: string; speaker: string; text?: string }, outDir: string, bytes: Uint8Array, sha256: string): Promise<PreparedClip> {
+  const source = join(folder, row.path);
   if (!existsSync(target)) {
     await mkdir(dirname(target), { recursive: true });
     await run('sox', [source, '-r', '16000', '-c', '1', '-b', '16', target]);
   }
   const format = await sourceFormat(source, bytes);
   const audio = await decodeFlac(new Uint8Array(await readFile(target)));
+  const samples = audio.channels[0];
+  const audioSha256 = createHash('sha256').update(new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength)).digest('hex');
   return {
-    path: relative(outDir, target).split('\\').join('/'), label: row.label, speaker: row.speaker, text: row.text ?? '', sha256,
+    source: row.path, path: relative(outDir, target).split('\\').join('/'), label: row.label, speaker: row.speaker, text: row.text ?? '', sha256, audioSha256,
     sourceRate: format.rate, sourceChannels: format.channels, audit: auditClip(audio.channels[0], audio.sampleRate),
   };
 }
@@ -70,15 +73,23 @@ export async function prepareCorpus(kind: CorpusKind, folder: string, outDir: st
     const bytes = new Uint8Array(await readFile(join(folder, row.path)));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const kept = seen.get(sha256);
-    if (kept) duplicates.push({ dropped: row.path, keptAs: kept });
+    if (kept) duplicates.push({ dropped: row.path, keptAs: kept, identical: 'file' });
     else {
       seen.set(sha256, row.path);
       unique.push({ row, bytes, sha256 });
     }
   }
-  log(`${kind}: ${rows.length} clips recognised, ${duplicates.length} duplicates dropped; converting ${unique.length}`);
-  const clips = await pool(unique, 2, ({ row, bytes, sha256 }) =>
-    prepareClip(join(folder, row.path), join(outDir, 'audio', row.path.replace(/\.(wav|flac)$/i, '.flac')), row, outDir, bytes, sha256));
+  log(`${kind}: ${rows.length} clips recognised, ${duplicates.length} identical files dropped; converting ${unique.length}`);
+  const converted = await pool(unique, 2, ({ row, bytes, sha256 }) =>
+    prepareClip(folder, join(outDir, 'audio', row.path.replace(/\.(wav|flac)$/i, '.flac')), row, outDir, bytes, sha256));
+  // The same take can hide in files that differ only in format or header: compare the audio too.
+  const keptAudio = new Map<string, string>();
+  const clips = converted.filter((clip) => {
+    const kept = keptAudio.get(clip.audioSha256);
+    if (kept) duplicates.push({ dropped: clip.source, keptAs: kept, identical: 'audio' });
+    else keptAudio.set(clip.audioSha256, clip.source);
+    return !kept;
+  });
   const header = ['path', 'label', 'speaker', 'corpus', 'text', 'duration_s', 'source_rate', 'sha256'];
   const csv = formatCsv(header, clips.map((c) => [c.path, c.label, c.speaker, kind, c.text, c.audit.durationS.toFixed(4), String(c.sourceRate), c.sha256]));
   const report = corpusReport(clips, duplicates);
