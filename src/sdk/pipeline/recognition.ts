@@ -25,7 +25,7 @@ export class Recognition {
   private readonly smoother: Smoother;
   private extractor: FeatureExtractor | undefined;
   private parts: FrameFeatures[] = [];
-  private pitch = new PitchTracker();
+  private readonly pitch = new PitchTracker();
   private pitchParts: PitchFrames[] = [];
   private streamed = 0;
 
