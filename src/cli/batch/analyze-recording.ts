@@ -23,7 +23,7 @@ function toRecord(result: EmotionResult, channel: number, speaker: string): Utte
   return rounded({ ...fields, channel, speaker });
 }
 
-async function readAudio(path: string): Promise<{ decoded: DecodedAudio }> {
+async function readAudio(path: string): Promise<DecodedAudio> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -31,7 +31,7 @@ async function readAudio(path: string): Promise<{ decoded: DecodedAudio }> {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new EmovoxError('INVALID_AUDIO', reason, { cause: error });
   }
-  return { decoded: await decodeAudioBytes(bytes) };
+  return decodeAudioBytes(bytes);
 }
 
 /** The streams to analyse: each channel alone (`split`) or their average (`mix`). */
@@ -45,7 +45,7 @@ function streamsOf(decoded: DecodedAudio, settings: AnalysisSettings): Array<{ c
  * speaker adaptation: in a stereo call the agent's voice never shifts the customer's statistics.
  */
 export async function analyzeRecording(analyzer: NodeAnalyzer, input: BatchInput, settings: AnalysisSettings): Promise<RecordingRecord> {
-  const { decoded } = await readAudio(input.path);
+  const decoded = await readAudio(input.path);
   const streams = streamsOf(decoded, settings);
   const utterances: UtteranceRecord[] = [];
   for (const stream of streams) {

@@ -3,7 +3,7 @@ import { addToQueue } from '../queue/add.ts';
 import { queueStatus } from '../queue/status.ts';
 import { work } from '../queue/work.ts';
 import { CliUsageError, parseArgs } from '../cli-error.ts';
-import { parseSettings } from './analyze.ts';
+import { parseSettings, vadFlags } from '../batch/settings-flags.ts';
 
 const help = `usage: emovox queue add <files|folders|globs|lists...> --redis URL [--queue NAME] [--channels mix|split] [--speakers a,b] [--attempts N (3)]
        emovox queue work --redis URL --out DIR [--queue NAME] [--concurrency N (cores)] [--exit-when-idle]
@@ -23,7 +23,7 @@ function integer(flags: Map<string, string[]>, flag: string, fallback: number, m
   return value;
 }
 
-const analysisValues = ['model', 'vad-model', 'channels', 'speakers', 'positive-threshold', 'negative-threshold', 'redemption-ms', 'min-speech-ms', 'max-speech-ms'];
+const analysisValues = ['model', 'vad-model', 'channels', 'speakers', ...Object.keys(vadFlags)];
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
