@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Generates custom-elements.json (the Custom Elements Manifest) from the TSDoc of src/components with
-// @custom-elements-manifest/analyzer: `node scripts/custom-elements.mjs [--outdir DIR]`.
+// @custom-elements-manifest/analyzer, and the reference section of src/components/README.md from it:
+// `node scripts/custom-elements.mjs` (or `--outdir DIR` to write only the manifest elsewhere).
 // The file is committed (Storybook's docs/controls, editors and the npm package read it without a build);
 // test/components/custom-elements.node.test.ts regenerates it and fails when the committed copy is stale.
 import { spawnSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { updateReadme } from './components-reference.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -30,5 +32,10 @@ export function generateManifest(outdir = '.') {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf('--outdir');
-  console.log(`wrote ${generateManifest(at > 0 ? process.argv[at + 1] : '.')}`);
+  const file = generateManifest(at > 0 ? process.argv[at + 1] : '.');
+  console.log(`wrote ${file}`);
+  if (at < 0) {
+    updateReadme(JSON.parse(readFileSync(file, 'utf8')), join(root, 'src/components/README.md'));
+    console.log('updated the reference in src/components/README.md');
+  }
 }

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { defineEmovoxElements } from '../src/components/index.ts';
+import type { RecognizerOptions } from '../src/sdk/index.ts';
 import { exampleResult, scriptedFactory } from './support/scripted-recognizer.ts';
 
 // Explicit, because bundlers honour package.json `sideEffects` and may drop a bare import.
@@ -33,14 +34,54 @@ type Story = StoryObj<Args>;
 /** Model loaded, waiting for the user to start. */
 export const Idle: Story = {};
 
-/** Listening, with an interim estimate on display. */
+/** Asking for the microphone: `start()` waits on the browser's permission prompt. */
+export const AskingForMicrophone: Story = {
+  render: () => html`<emotion-listener style="max-width: 28rem" autostart .recognizerFactory=${scriptedFactory({ script: 'asking' })}></emotion-listener>`,
+};
+
+/** Listening; nobody has spoken yet. */
 export const Listening: Story = {
-  render: () => html`<emotion-listener style="max-width: 28rem" autostart
-    .result=${exampleResult('angry', 0.58, false)} .recognizerFactory=${scriptedFactory()}></emotion-listener>`,
+  render: () => html`<emotion-listener style="max-width: 28rem" autostart .recognizerFactory=${scriptedFactory({ script: 'silent' })}></emotion-listener>`,
+};
+
+/** Someone is speaking: interim estimates arrive every half second. */
+export const SpeakingWithInterimUpdates: Story = {
+  render: () => html`<emotion-listener style="max-width: 28rem" autostart .recognizerFactory=${scriptedFactory({ script: 'speaking' })}></emotion-listener>`,
+};
+
+/** The microphone permission was denied. */
+export const PermissionDenied: Story = {
+  render: () => html`<emotion-listener style="max-width: 28rem" autostart .recognizerFactory=${scriptedFactory({
+    startError: { code: 'MIC_PERMISSION_DENIED', message: 'MIC_PERMISSION_DENIED: microphone access was denied; allow it in the site settings' },
+  })}></emotion-listener>`,
+};
+
+/** There is no microphone. */
+export const NoMicrophone: Story = {
+  render: () => html`<emotion-listener style="max-width: 28rem" autostart .recognizerFactory=${scriptedFactory({
+    startError: { code: 'MIC_NOT_FOUND', message: 'MIC_NOT_FOUND: no audio input device was found' },
+  })}></emotion-listener>`,
+};
+
+/** The recognizer was destroyed (for example by the app calling `recognizer.destroy()`). */
+export const Destroyed: Story = {
+  render: () => {
+    const factory = scriptedFactory();
+    return html`<emotion-listener style="max-width: 28rem" .recognizerFactory=${async (options: RecognizerOptions) => {
+      const recognizer = await factory(options);
+      setTimeout(() => void recognizer.destroy(), 0);
+      return recognizer;
+    }}></emotion-listener>`;
+  },
+};
+
+/** The demo script: four utterances with interim and final results. */
+export const Demo: Story = {
+  render: () => html`<emotion-listener style="max-width: 28rem" autostart .recognizerFactory=${scriptedFactory()}></emotion-listener>`,
 };
 
 /** A final result on display (set through the `result` property). */
-export const WithResult: Story = {
+export const FinalResult: Story = {
   render: () => html`<emotion-listener style="max-width: 28rem"
     .result=${exampleResult('happy', 0.81)} .recognizerFactory=${scriptedFactory()}></emotion-listener>`,
 };
@@ -51,7 +92,7 @@ export const Loading: Story = {
 };
 
 /** The model could not be loaded. */
-export const LoadError: Story = {
+export const ModelFailed: Story = {
   render: () => html`<emotion-listener style="max-width: 28rem"
     .recognizerFactory=${scriptedFactory({ fail: 'MODEL_LOAD_FAILED: manifest.json answered 404' })}></emotion-listener>`,
 };

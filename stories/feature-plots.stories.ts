@@ -59,6 +59,7 @@ export const Empty: Story = {
 
 export const Themed: Story = {
   render: () => html`<emovox-waveform label="Dark" style="--emovox-plot-background: #0d1117; --emovox-plot-text-color: #c9d1d9;
-    --emovox-plot-grid-color: rgba(255,255,255,0.1); --emovox-waveform-color: #f2cc60; color: #c9d1d9"
+    --emovox-plot-grid-color: rgba(255,255,255,0.1); --emovox-waveform-color: #f2cc60; color: #c9d1d9;
+    background: #0d1117; padding: 8px"
     .samples=${glide()}></emovox-waveform>`,
 };

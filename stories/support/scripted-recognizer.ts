@@ -1,5 +1,5 @@
 import type { RecognizerFactory, RecognizerLike } from '../../src/components/index.ts';
-import type { EmotionResult, RecognizerOptions, RecognizerState } from '../../src/sdk/index.ts';
+import { EmovoxError, type EmotionResult, type EmovoxErrorCode, type RecognizerOptions, type RecognizerState } from '../../src/sdk/index.ts';
 
 const labels = ['neutral', 'happy', 'sad', 'angry'] as const;
 
@@ -42,20 +42,19 @@ class ScriptedRecognizer implements RecognizerLike {
     this.emit('state', { state, previous });
   }
 
+  constructor(private readonly behaviour: ScriptOptions) {}
+
   async start(): Promise<void> {
     this.state('starting');
-    this.state('listening');
-    const script: [number, string, unknown?][] = [];
-    let t = 600;
-    for (const [label, confidence] of [['happy', 0.78], ['sad', 0.61], ['angry', 0.83], ['neutral', 0.55]] as const) {
-      script.push([t, 'speech-start']);
-      script.push([t + 500, 'emotion-update', exampleResult(label, confidence * 0.7, false)]);
-      script.push([t + 1000, 'emotion-update', exampleResult(label, confidence * 0.9, false)]);
-      script.push([t + 1400, 'speech-end']);
-      script.push([t + 1450, 'emotion', exampleResult(label, confidence, true)]);
-      t += 2600;
+    const { startError, script = 'demo' } = this.behaviour;
+    // 'asking' stays where a real recognizer waits for the microphone permission prompt.
+    if (script === 'asking') return new Promise(() => undefined);
+    if (startError) {
+      this.state('error');
+      throw new EmovoxError(startError.code, startError.message);
     }
-    this.timers = script.map(([delay, event, payload]) => setTimeout(() => this.emit(event, payload), delay));
+    this.state('listening');
+    this.timers = scriptOf(script).map(([delay, event, payload]) => setTimeout(() => this.emit(event, payload), delay));
   }
 
   private clear(): void {
@@ -69,12 +68,45 @@ class ScriptedRecognizer implements RecognizerLike {
   destroy(): void { this.clear(); this.state('destroyed'); this.listeners.clear(); }
 }
 
-/** Factory for `<emotion-listener>` stories; `loadMs` < 0 never finishes loading, `fail` rejects. */
-export function scriptedFactory({ loadMs = 0, fail = '' } = {}): RecognizerFactory {
+/** What the scripted recognizer does after `start()`. */
+export interface ScriptOptions {
+  /** `demo`: four utterances; `silent`: listening, nobody speaks; `speaking`: one long utterance with interim updates; `asking`: waits for the microphone forever. @defaultValue 'demo' */
+  readonly script?: 'demo' | 'silent' | 'speaking' | 'asking';
+  /** `start()` fails with this error, as the SDK does when the microphone is denied or missing. */
+  readonly startError?: { readonly code: EmovoxErrorCode; readonly message: string };
+}
+
+type Step = [number, string, unknown?];
+
+function scriptOf(script: NonNullable<ScriptOptions['script']>): Step[] {
+  const steps: Step[] = [];
+  if (script === 'speaking') {
+    steps.push([0, 'speech-start', { startMs: 400 }]);
+    const labels = ['neutral', 'sad', 'sad', 'angry', 'angry'] as const;
+    for (let i = 0; i < 40; i++) steps.push([200 + i * 500, 'emotion-update', exampleResult(labels[Math.min(i, 4)], 0.4 + Math.min(i, 8) * 0.05, false)]);
+    return steps;
+  }
+  if (script !== 'demo') return steps;
+  let t = 600;
+  for (const [label, confidence] of [['happy', 0.78], ['sad', 0.61], ['angry', 0.83], ['neutral', 0.55]] as const) {
+    // Audio times follow the script, so a bound timeline shows the utterances one after another.
+    const at = (result: EmotionResult, endMs: number) => ({ ...result, startMs: t, endMs });
+    steps.push([t, 'speech-start', { startMs: t }]);
+    steps.push([t + 500, 'emotion-update', at(exampleResult(label, confidence * 0.7, false), t + 500)]);
+    steps.push([t + 1000, 'emotion-update', at(exampleResult(label, confidence * 0.9, false), t + 1000)]);
+    steps.push([t + 1400, 'speech-end', { startMs: t, endMs: t + 1400 }]);
+    steps.push([t + 1450, 'emotion', at(exampleResult(label, confidence, true), t + 1400)]);
+    t += 2600;
+  }
+  return steps;
+}
+
+/** Factory for `<emotion-listener>` stories; `loadMs` < 0 never finishes loading, `fail` rejects like a failed model load. */
+export function scriptedFactory({ loadMs = 0, fail = '', ...behaviour }: { loadMs?: number; fail?: string } & ScriptOptions = {}): RecognizerFactory {
   return async (_options: RecognizerOptions) => {
     if (loadMs < 0) await new Promise(() => undefined);
     if (loadMs > 0) await new Promise((resolve) => setTimeout(resolve, loadMs));
-    if (fail) throw new Error(fail);
-    return new ScriptedRecognizer();
+    if (fail) throw new EmovoxError('MODEL_LOAD_FAILED', fail);
+    return new ScriptedRecognizer(behaviour);
   };
 }

@@ -5,6 +5,7 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { referenceMarkdown } from '../../scripts/components-reference.mjs';
 import { generateManifest } from '../../scripts/custom-elements.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -74,6 +75,11 @@ describe('custom-elements.json', () => {
     assert.deepEqual((listener.events ?? []).map((e) => e.name).sort(), [
       'emovox-emotion', 'emovox-emotion-update', 'emovox-error', 'emovox-misfire', 'emovox-ready', 'emovox-speech-end', 'emovox-speech-start', 'emovox-state',
     ]);
+  });
+
+  it('is what the components README shows, element by element', async () => {
+    const readme = await readFile(join(root, 'src/components/README.md'), 'utf8');
+    assert.ok(readme.includes(referenceMarkdown(JSON.parse(fresh))), 'src/components/README.md reference is stale: run `npm run manifest`');
   });
 
   it('is named by package.json and shipped', async () => {

@@ -22,13 +22,17 @@ export function launchChromium(): Promise<Browser> {
 /** Problems a page reported: console errors, uncaught exceptions and requests that failed or answered >= 400. */
 export function watchPage(page: Page): string[] {
   const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error instanceof Error ? error.message : String(error)}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`));
+  // Chromium asks every origin for /favicon.ico on its own; no page requested it.
+  const ours = (url: string) => !url.endsWith('/favicon.ico');
+  page.on('console', (message) => {
+    if (message.type() === 'error' && ours(message.location().url ?? '')) problems.push(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (ours(request.url())) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`);
+  });
   page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    if (response.status() >= 400 && ours(response.url())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return problems;
 }

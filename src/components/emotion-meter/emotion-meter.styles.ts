@@ -13,7 +13,8 @@ export const emotionMeterStyles = css`
   .confidence { color: var(--emovox-muted-color, #656d76); font-variant-numeric: tabular-nums; }
   .badge {
     font-size: 0.75em; padding: 0.1em 0.5em; border-radius: 1em;
-    background: var(--emovox-badge-background, #eaeef2); color: var(--emovox-muted-color, #656d76);
+    /* #57606a on #eaeef2 is 5.6:1: small text needs 4.5:1 (the muted colour alone gave 4.2:1). */
+    background: var(--emovox-badge-background, #eaeef2); color: var(--emovox-badge-color, #57606a);
   }
   .empty { color: var(--emovox-muted-color, #656d76); }
   ul { list-style: none; margin: 0.5em 0; padding: 0; display: grid; gap: 0.3em; }

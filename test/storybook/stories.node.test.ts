@@ -1,0 +1,79 @@
+// The static Storybook (`npm run build-storybook`, into storybook-static/, git-ignored) builds with every
+// stories file, and every story opens in headless Chromium without a console error, a failed request or
+// an axe-core violation. One screenshot per story lands in storybook-static/screenshots/ (a CI artifact).
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Browser } from 'puppeteer-core';
+import { axeViolations, launchChromium, watchPage } from './chromium.ts';
+import { serveStatic } from './static-server.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const outDir = `${root}storybook-static`;
+const shotDir = `${outDir}/screenshots`;
+const run = promisify(execFile);
+
+interface IndexEntry { id: string; type: 'story' | 'docs'; importPath: string; title: string; name: string }
+
+async function storyFiles(dir = `${root}stories`): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? storyFiles(`${dir}/${e.name}`) : Promise.resolve(e.name.endsWith('.stories.ts') ? [`${dir}/${e.name}`] : []))),
+  );
+  return nested.flat();
+}
+
+describe('Storybook static build', () => {
+  let entries: IndexEntry[];
+  let browser: Browser;
+  let server: Server;
+  let origin: string;
+
+  before(async () => {
+    await run(process.execPath, [`${root}node_modules/storybook/dist/bin/dispatcher.js`, 'build', '--disable-telemetry', '--quiet', '--output-dir', outDir], {
+      cwd: root, env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', CI: 'true' }, maxBuffer: 64 << 20,
+    });
+    entries = Object.values((JSON.parse(await readFile(`${outDir}/index.json`, 'utf8')) as { entries: Record<string, IndexEntry> }).entries);
+    ({ origin, server } = await serveStatic(outDir));
+    browser = await launchChromium();
+    await mkdir(shotDir, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('contains every stories file and a docs page per component', async () => {
+    const built = new Set(entries.map((entry) => entry.importPath.replace(/^\.\//, '')));
+    for (const file of await storyFiles()) assert.ok(built.has(file.slice(root.length)), `${file.slice(root.length)} is not in the built Storybook`);
+    for (const tag of ['emotion-listener', 'emotion-meter', 'emotion-timeline', 'emotion-summary']) {
+      assert.ok(entries.some((e) => e.type === 'docs' && e.title === `Components/${tag}`), `no docs page for ${tag}`);
+    }
+  });
+
+  it('renders every story without console errors, failed requests or axe violations', async () => {
+    const stories = entries.filter((entry) => entry.type === 'story');
+    assert.ok(stories.length >= 30, `only ${stories.length} stories`);
+    const failures: string[] = [];
+    const page = await browser.newPage();
+    await page.setViewport({ width: 900, height: 700 });
+    const problems = watchPage(page);
+    for (const story of stories) {
+      problems.length = 0;
+      await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load', timeout: 30_000 });
+      await page.waitForFunction(() => (document.querySelector('#storybook-root')?.childElementCount ?? 0) > 0, { timeout: 15_000 });
+      // Let Lit finish its updates and canvases draw before checking and taking the picture.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(resolve), 100)));
+      const violations = await axeViolations(page, '#storybook-root', ['region']);
+      await page.screenshot({ path: `${shotDir}/${story.id}.png` });
+      for (const problem of [...problems, ...violations]) failures.push(`${story.id}: ${problem}`);
+    }
+    await page.close();
+    assert.deepEqual(failures, []);
+  });
+});
