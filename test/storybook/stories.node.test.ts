@@ -76,4 +76,20 @@ describe('Storybook static build', () => {
     await page.close();
     assert.deepEqual(failures, []);
   });
+
+  it('runs the real pipeline on a recording chosen in the "analyse a recording" story', async () => {
+    const page = await browser.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${origin}/iframe.html?id=pipeline-analyse-a-recording--analyse-a-recording&viewMode=story`, { waitUntil: 'load' });
+    const input = await page.waitForSelector('#storybook-root input[type="file"]');
+    await input!.uploadFile(`${root}test/fixtures/features/speech.wav`);
+    await page.waitForFunction(() => /utterances in|Error|failed/i.test(document.querySelector('#storybook-root [role="status"]')?.textContent ?? ''), { timeout: 120_000 });
+    const status = await page.$eval('#storybook-root [role="status"]', (el) => el.textContent);
+    const count = await page.$eval('#storybook-root emotion-timeline', (el) => (el as unknown as { results: unknown[] }).results.length);
+    await page.screenshot({ path: `${shotDir}/pipeline-analyse-a-recording--with-speech.png`, fullPage: true });
+    assert.match(status ?? '', /^speech\.wav: \d+ utterances in \d+\.\d s$/);
+    assert.ok(count > 0, status ?? '');
+    assert.deepEqual([...problems, ...(await axeViolations(page, '#storybook-root', ['region']))], []);
+    await page.close();
+  });
 });
