@@ -2,6 +2,7 @@ import { defineEmovoxElements, type EmotionListener, type EmovoxWaveform } from 
 import { runFrontEnd } from './front-end.ts';
 import { audioFacts, configFacts, fillFacts, timingFacts } from './report.ts';
 import { syntheticVoiceWav } from './sample-audio.ts';
+import { setUpAssistantPanel } from './assistant-panel.ts';
 import { setUpLivePanel } from './live.ts';
 import { analyzeUtterances } from './utterances.ts';
 
@@ -77,6 +78,7 @@ defineEmovoxElements();
 const listener = byId<EmotionListener>('listener');
 if (modelUrl) listener.model = modelUrl;
 setUpLivePanel(listener, byId('event-log'));
+setUpAssistantPanel(listener, byId('assistant-calls'), byId('assistant-line'));
 
 // `?sample` analyses the generated sample on load (used for screenshots and smoke tests).
 if (params.has('sample')) {
