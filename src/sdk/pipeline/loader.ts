@@ -20,11 +20,14 @@ export const fetchBytes: FetchBytes = async (url, what, code) => {
   return new Uint8Array(await response.arrayBuffer());
 };
 
-/**
- * Fetches and validates a manifest, then its ONNX file (`modelUrl`, or `model.file` relative to
- * the manifest), and opens the session.
- */
-export async function loadEmotionModel(ort: OrtRuntime, manifestUrl: URL, read: FetchBytes, threads = 1, modelFileUrl?: URL): Promise<EmotionModel> {
+/** A model's validated manifest and ONNX bytes, fetched but not yet opened. */
+export interface EmotionModelSource {
+  readonly manifest: ModelManifest;
+  readonly bytes: Uint8Array;
+}
+
+/** Fetches and validates a manifest, then its ONNX file (`modelFileUrl`, or `model.file` relative to the manifest). */
+export async function fetchEmotionModel(manifestUrl: URL, read: FetchBytes, modelFileUrl?: URL): Promise<EmotionModelSource> {
   const text = new TextDecoder().decode(await read(manifestUrl, 'model manifest', 'MODEL_LOAD_FAILED'));
   let json: unknown;
   try {
@@ -33,14 +36,18 @@ export async function loadEmotionModel(ort: OrtRuntime, manifestUrl: URL, read: 
     throw new EmovoxError('MODEL_INVALID', `model manifest ${manifestUrl.href} is not JSON: ${(error as Error).message}`, { cause: error });
   }
   const manifest: ModelManifest = parseManifest(json);
-  const modelUrl = modelFileUrl ?? new URL(manifest.model.file, manifestUrl);
-  const bytes = await read(modelUrl, 'model file', 'MODEL_LOAD_FAILED');
+  const bytes = await read(modelFileUrl ?? new URL(manifest.model.file, manifestUrl), 'model file', 'MODEL_LOAD_FAILED');
+  return { manifest, bytes };
+}
+
+/** Fetches the model (see {@link fetchEmotionModel}) and opens its session. */
+export async function loadEmotionModel(ort: OrtRuntime, manifestUrl: URL, read: FetchBytes, threads = 1, modelFileUrl?: URL): Promise<EmotionModel> {
+  const { manifest, bytes } = await fetchEmotionModel(manifestUrl, read, modelFileUrl);
   return EmotionModel.create(ort, manifest, bytes, { threads });
 }
 
-/** Opens Silero VAD (`v5` or `legacy`) from its `.onnx` bytes on the given ORT module. */
-export async function loadVad(ort: OrtRuntime, version: VadModelVersion, url: URL, read: FetchBytes): Promise<Model> {
-  const bytes = await read(url, 'VAD model', 'ASSET_LOAD_FAILED');
+/** Opens Silero VAD (`v5` or `legacy`) from its `.onnx` bytes on the given ORT module; `url` names the file in errors. */
+export async function openVad(ort: OrtRuntime, version: VadModelVersion, url: URL, bytes: Uint8Array): Promise<Model> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const factory = version === 'legacy' ? SileroLegacy : Silero;
   try {
@@ -48,4 +55,9 @@ export async function loadVad(ort: OrtRuntime, version: VadModelVersion, url: UR
   } catch (error) {
     throw new EmovoxError('ASSET_LOAD_FAILED', `VAD model ${url.href}: onnxruntime could not load it (${(error as Error).message ?? error})`, { cause: error });
   }
+}
+
+/** Fetches Silero VAD's `.onnx` file and opens it (see {@link openVad}). */
+export async function loadVad(ort: OrtRuntime, version: VadModelVersion, url: URL, read: FetchBytes): Promise<Model> {
+  return openVad(ort, version, url, await read(url, 'VAD model', 'ASSET_LOAD_FAILED'));
 }

@@ -3,11 +3,11 @@ import { decodeAudioBytes } from '../audio/decode.ts';
 import { toMono, assertFiniteSamples } from '../audio/prepare.ts';
 import { EmovoxError } from '../errors.ts';
 import { createLogger, type Logger } from '../logger.ts';
-import type { EmotionModel } from '../model/emotion-model.ts';
+import { EmotionModel } from '../model/emotion-model.ts';
 import type { OrtRuntime } from '../model/ort-types.ts';
 import { analyzeSamples } from '../pipeline/analyze-samples.ts';
 import { EmotionScorer } from '../pipeline/emotion-scorer.ts';
-import { fetchBytes, loadEmotionModel, loadVad } from '../pipeline/loader.ts';
+import { fetchBytes, fetchEmotionModel, openVad } from '../pipeline/loader.ts';
 import { Recognition, type RecognitionEvent } from '../pipeline/recognition.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { AnalysisProgress, AnalysisResult, ReadyEvent } from '../types.ts';
@@ -15,6 +15,8 @@ import { routeVadLogging } from '../vad/logging.ts';
 import { Segmenter } from '../vad/segmenter.ts';
 import type { Model } from '../vendor/vad-web.js';
 import { serializeError } from './error-transfer.ts';
+import { LatencyLog } from './latency-log.ts';
+import { epochNow, resourceSpans, StartupTimeline } from './startup-timeline.ts';
 import type { AnalyzeJob, EmotionWorkerApi, WorkerDiagnostics, WorkerEvent, WorkerEventSink, WorkerInit } from './protocol.ts';
 
 /** Counts `process` calls of a VAD model. */
@@ -43,24 +45,37 @@ export class WorkerEngine implements EmotionWorkerApi {
   private model!: EmotionModel;
   private scorer!: EmotionScorer;
   private analysisVad: Model | undefined;
+  /** The VAD's `.onnx` bytes, kept for the analysis VAD so it needs no second download. */
+  private vadBytes!: Promise<Uint8Array>;
   private live: LiveSession | undefined;
   private chain: Promise<void> = Promise.resolve();
   private readonly analyses = new Map<number, AbortController>();
   private vadRuns = 0;
   private modelRuns = 0;
-  /** Sessions created through `this.sessions`, the one ORT module object every model must use. */
+  /** Sessions created through `runtime()`, the one ORT module object every model must use. */
   private ortSessions = 0;
-  private readonly sessions: OrtRuntime;
+  private readonly timeline = new StartupTimeline();
+  private readonly latencies = new LatencyLog();
 
   constructor(
     private readonly ort: OrtRuntime & { env?: { versions?: { web?: string }; wasm?: { numThreads?: number } } },
     /** Applies the init's ORT settings (threads, wasm URL, log level) before anything loads. */
     private readonly configureOrt: (init: WorkerInit) => void = () => {},
   ) {
-    const create = ort.InferenceSession.create.bind(ort.InferenceSession);
-    this.sessions = {
-      Tensor: ort.Tensor,
-      InferenceSession: { create: (model, options) => (this.ortSessions++, create(model, options)) },
+    this.timeline.markScriptReady();
+  }
+
+  /** The ORT module as loaders see it: every session is counted, and its creation timed as `session:<name>`. */
+  private runtime(name: string): OrtRuntime {
+    const { InferenceSession, Tensor } = this.ort;
+    return {
+      Tensor,
+      InferenceSession: {
+        create: (model, options) => {
+          this.ortSessions++;
+          return this.timeline.time(`session:${name}`, () => InferenceSession.create(model, options));
+        },
+      },
     };
   }
 
@@ -71,10 +86,17 @@ export class WorkerEngine implements EmotionWorkerApi {
     this.sink = sink;
     this.logger = createLogger(init.options.logLevel, 'emovox worker');
     routeVadLogging(this.logger);
-    const vad = await loadVad(this.sessions, init.options.vad.model, new URL(init.vadModelUrl), fetchBytes);
+    // Every download starts now; ORT fetches and compiles its wasm when the first session opens.
+    const vadUrl = new URL(init.vadModelUrl);
+    this.vadBytes = this.timeline.time('fetch:vad', () => fetchBytes(vadUrl, 'VAD model', 'ASSET_LOAD_FAILED'));
+    const modelFileUrl = init.modelFileUrl ? new URL(init.modelFileUrl) : undefined;
+    const source = this.timeline.time('fetch:model', () => fetchEmotionModel(new URL(init.manifestUrl), fetchBytes, modelFileUrl));
+    source.catch(() => undefined); // awaited below, after the VAD; a VAD failure must not leave it unhandled
+    const vad = await openVad(this.runtime('vad'), init.options.vad.model, vadUrl, await this.vadBytes);
     this.vad = counted(vad, () => this.vadRuns++);
     try {
-      this.model = await loadEmotionModel(this.sessions, new URL(init.manifestUrl), fetchBytes, init.options.ortThreads, init.modelFileUrl ? new URL(init.modelFileUrl) : undefined);
+      const { manifest, bytes } = await source;
+      this.model = await EmotionModel.create(this.runtime('model'), manifest, bytes, { threads: init.options.ortThreads });
     } catch (error) {
       await vad.release();
       throw error;
@@ -96,10 +118,13 @@ export class WorkerEngine implements EmotionWorkerApi {
     port.onmessage = (event: MessageEvent<Float32Array>) => {
       if (session.paused || this.live !== session) return;
       const chunk = event.data;
+      const receivedMs = epochNow();
       this.enqueue(async () => {
         if (this.live !== session) return;
         const samples = session.resampler ? session.resampler.process(chunk) : chunk;
-        this.emit(await recognition.push(samples));
+        const events = await recognition.push(samples);
+        this.latencies.record(events, receivedMs);
+        this.emit(events);
       });
     };
     port.start();
@@ -132,7 +157,8 @@ export class WorkerEngine implements EmotionWorkerApi {
   async analyze(job: AnalyzeJob, id: number, onProgress?: (progress: AnalysisProgress) => void): Promise<AnalysisResult> {
     const audio = await this.decode(job);
     if (!this.analysisVad) {
-      this.analysisVad = counted(await loadVad(this.sessions, this.options.vad.model, new URL(this.init_.vadModelUrl), fetchBytes), () => this.vadRuns++);
+      const bytes = await this.vadBytes;
+      this.analysisVad = counted(await openVad(this.runtime('analysis-vad'), this.options.vad.model, new URL(this.init_.vadModelUrl), bytes), () => this.vadRuns++);
     }
     this.analysisVad.reset_state();
     const recognition = new Recognition(new Segmenter(this.analysisVad, this.options.vad, 0), new EmotionScorer(this.model, () => this.modelRuns++), this.options.smoothing, this.options.includeAudio);
@@ -161,6 +187,9 @@ export class WorkerEngine implements EmotionWorkerApi {
       ortSessions: this.ortSessions,
       ortVersion: this.ort.env?.versions?.web ?? 'unknown',
       ortThreads: this.ort.env?.wasm?.numThreads ?? 1,
+      startup: [...this.timeline.spans],
+      resources: resourceSpans(),
+      emotionTimings: this.latencies.entries,
     };
   }
 

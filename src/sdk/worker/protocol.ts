@@ -2,6 +2,8 @@ import type { SerializedEmovoxError } from '../errors.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { RecognitionEvent } from '../pipeline/recognition.ts';
 import type { AnalysisProgress, AnalysisResult, ReadyEvent } from '../types.ts';
+import type { EmotionTiming } from './latency-log.ts';
+import type { ResourceSpan, StartupSpan } from './startup-timeline.ts';
 
 /** Everything the worker needs to load; URLs as strings (they cross `postMessage`). */
 export interface WorkerInit {
@@ -44,6 +46,12 @@ export interface WorkerDiagnostics {
   /** onnxruntime-web version and wasm threads in use. */
   readonly ortVersion: string;
   readonly ortThreads: number;
+  /** The worker's start-up steps (script ready, each load step), epoch milliseconds. */
+  readonly startup: readonly StartupSpan[];
+  /** The worker's `.wasm`, `.onnx` and manifest fetches, epoch milliseconds. */
+  readonly resources: readonly ResourceSpan[];
+  /** For the latest live final results (at most 512): when their last audio reached the worker and when they left it. */
+  readonly emotionTimings: readonly EmotionTiming[];
 }
 
 /** The worker's API as seen through comlink (every method returns a promise on the page side). */
