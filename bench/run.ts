@@ -1,43 +1,91 @@
-import Meyda from 'meyda';
-import { resample } from '../src/sdk/audio/index.ts';
-import { computeFeatures, type FeatureConfig } from '../src/sdk/features/index.ts';
-import { benchmarkSignal, medianMs } from './signal.ts';
+// `npm run bench`: every benchmark, each with its peer measured in the same run where one exists.
+// `npm run bench -- --json` prints one JSON object instead of tables; `--only=features,coldStart,...` picks sections;
+// `--markdown` also prints the README table. Progress goes to stderr.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchAnalyze } from './analyze.ts';
+import { benchColdStart } from './cold-start.ts';
+import { benchEndToEnd } from './end-to-end.ts';
+import { benchFeatures } from './features.ts';
+import { formatMarkdown, formatSection, type Section } from './lib/report.ts';
+import { describeMachine } from './lib/machine.ts';
+import { benchMemory } from './memory.ts';
+import { benchModels } from './models.ts';
+import { benchSizes } from './sizes.ts';
 
-// Same analysis for both: 512-sample Hann frames (the whole FFT), hop 160, 64 mel bands, 20 MFCC.
-const frameSize = 512;
-const hop = 160;
-const comparable: Partial<FeatureConfig> = { nFft: frameSize, winLength: frameSize, hopLength: hop, nMels: 64, nMfcc: 20 };
-const seconds = 60;
-const signal = benchmarkSignal(seconds);
-const runs = 5;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (name: string) => !only || only.includes(name);
+const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
-function meydaMfcc(samples: Float32Array): number {
-  Meyda.bufferSize = frameSize;
-  Meyda.sampleRate = 16000;
-  Meyda.melBands = 64;
-  Meyda.numberOfMFCCCoefficients = 20;
-  Meyda.windowingFunction = 'hanning';
-  const padded = new Float32Array(samples.length + frameSize);
-  padded.set(samples, frameSize / 2);
-  const nFrames = 1 + Math.floor(samples.length / hop);
-  let checksum = 0;
-  for (let t = 0; t < nFrames; t++) {
-    const mfcc = Meyda.extract('mfcc', padded.subarray(t * hop, t * hop + frameSize)) as unknown as number[];
-    checksum += mfcc[1];
-  }
-  return checksum;
+/** The issue-14 batch benchmark, when its module exists (it exports `benchBatch()`). */
+async function batchSection(): Promise<Section | undefined> {
+  const file = fileURLToPath(new URL('./batch-throughput.ts', import.meta.url));
+  if (!existsSync(file)) return undefined;
+  const { benchBatch } = (await import(pathToFileURL(file).href)) as { benchBatch: () => Promise<BatchFigures> };
+  const figures = await benchBatch();
+  return {
+    title: `Batch throughput: ${figures.recordings} generated stereo calls (${figures.audioSeconds} s), ${figures.cores} cores`,
+    figures: { ...figures },
+    rows: [
+      { label: 'per core (analyze --jobs 1)', value: figures.realTimePerCore, unit: 'x real time' },
+      { label: 'analyze --jobs 1 -> 2', value: `${figures.jobs.one} -> ${figures.jobs.two}`, unit: 'x real time', note: `speed-up ${figures.jobs.speedUp}` },
+      { label: 'queue, 1 -> 2 worker processes', value: `${figures.queueWorkers.one} -> ${figures.queueWorkers.two}`, unit: 'x real time', note: `speed-up ${figures.queueWorkers.speedUp}` },
+    ],
+  };
 }
 
-const ours = medianMs(runs, () => computeFeatures(signal, comparable, { include: ['mfcc'] }));
-const meyda = medianMs(runs, () => meydaMfcc(signal));
-const full = medianMs(runs, () => computeFeatures(signal));
-const input48k = resample(signal, 16000, 48000);
-const resampling = medianMs(runs, () => resample(input48k, 48000, 16000));
+/** The shape of bench/batch-throughput.ts's `BatchBenchFigures` (that file may be absent in a checkout). */
+interface BatchFigures {
+  readonly recordings: number;
+  readonly audioSeconds: number;
+  readonly cores: number;
+  readonly realTimePerCore: number;
+  readonly jobs: { readonly one: number; readonly two: number; readonly speedUp: number };
+  readonly queueWorkers: { readonly one: number; readonly two: number; readonly speedUp: number };
+}
 
-const row = (name: string, ms: number) => `${name.padEnd(44)} ${ms.toFixed(1).padStart(9)} ms   real-time factor ${(ms / 1000 / seconds).toExponential(2)}`;
-console.log(`emovox front-end benchmark: ${seconds} s of 16 kHz speech, median of ${runs} runs, Node ${process.version}`);
-console.log(row('emovox MFCC (512 frame, hop 160, 64 mels, 20)', ours));
-console.log(row('Meyda 5 MFCC (same frames and coefficients)', meyda));
-console.log(`ratio Meyda / emovox MFCC: ${(meyda / ours).toFixed(1)}x`);
-console.log(row('emovox full feature set (default config)', full));
-console.log(row('emovox resampling 48 kHz -> 16 kHz', resampling));
+async function main(): Promise<void> {
+  const build = spawnSync(process.execPath, [`${root}scripts/build.mjs`, '--if-stale'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status !== 0) throw new Error('the build failed; the browser benchmarks need dist/');
+  const sections: Record<string, Section> = {};
+  const run = async (name: string, body: () => Promise<Section | undefined> | Section) => {
+    if (!wanted(name)) return;
+    const started = performance.now();
+    progress(`${name}...`);
+    const section = await body();
+    if (!section) return;
+    sections[name] = section;
+    progress(`${name} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    if (!json) console.log(formatSection(section));
+  };
+  const machine = await describeMachine();
+  if (!json) console.log(`emovox benchmarks on ${machine.summary}`);
+  await run('features', () => benchFeatures());
+  await run('coldStart', () => benchColdStart());
+  await run('size', () => benchSizes(sections.coldStart?.figures.firstLoadBytes as number | undefined));
+  await run('endToEnd', () => benchEndToEnd());
+  await run('analyze', () => benchAnalyze());
+  await run('models', () => benchModels());
+  await run('memory', () => benchMemory());
+  await run('batch', batchSection);
+  const figures = Object.fromEntries(Object.entries(sections).map(([name, section]) => [name, section.figures]));
+  const endToEnd = sections.endToEnd?.figures;
+  const models = sections.models?.figures;
+  const result = {
+    machine,
+    ...figures,
+    ...(endToEnd ? { mainThread: { busyMsPerSecond: endToEnd.busyMsPerSecond, busyMs: endToEnd.mainThreadBusyMs, audioSeconds: endToEnd.audioSeconds } } : {}),
+    ...(models ? { peer: { latencyRatio: models.latencyRatio, nodeLatencyRatio: models.nodeLatencyRatio, model: models.peer } } : {}),
+  };
+  if (json) console.log(JSON.stringify(result, null, 2));
+  if (args.includes('--markdown')) console.log(`\n${formatMarkdown(Object.values(sections))}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.stack ?? error.message : error}`);
+  process.exitCode = 1;
+});
