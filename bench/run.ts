@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark, each with its peer measured in the same run where one exists.
 // `npm run bench -- --json` prints one JSON object instead of tables; `--only=features,coldStart,...` picks sections;
-// `--markdown` also prints the README table. Progress goes to stderr.
+// `--markdown` also prints the README table. Progress goes to stderr; the JSON is also written to .cache/bench/results.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchAnalyze } from './analyze.ts';
 import { benchColdStart } from './cold-start.ts';
@@ -81,6 +83,8 @@ async function main(): Promise<void> {
     ...(endToEnd ? { mainThread: { busyMsPerSecond: endToEnd.busyMsPerSecond, busyMs: endToEnd.mainThreadBusyMs, audioSeconds: endToEnd.audioSeconds } } : {}),
     ...(models ? { peer: { latencyRatio: models.latencyRatio, nodeLatencyRatio: models.nodeLatencyRatio, model: models.peer } } : {}),
   };
+  await mkdir(join(root, '.cache/bench'), { recursive: true });
+  await writeFile(join(root, '.cache/bench/results.json'), JSON.stringify(result, null, 2));
   if (json) console.log(JSON.stringify(result, null, 2));
   if (args.includes('--markdown')) console.log(`\n${formatMarkdown(Object.values(sections))}`);
 }
