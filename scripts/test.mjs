@@ -2,7 +2,7 @@
 // `npm test`: type-check, build (reused when its inputs are unchanged), Node tests, browser tests.
 // Ends with one line `N passed, N failed, N skipped` summed over every suite (the type-check and the
 // build+verify each count as one test) and exits non-zero on any failure.
-// Options: --only=typecheck,build,node,browser (comma list) to run a subset.
+// Options: --only=typecheck,build,node,browser,packaging (comma list) to run a subset.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -43,6 +43,22 @@ function readCounts(file) {
   } catch {
     return undefined;
   }
+}
+
+/** Runs test files with node's test runner; returns the counts its reporter wrote. */
+function nodeTestSuite(name, files, timeoutMs) {
+  const countsFile = join(work, `${name.split(' ')[0].toLowerCase()}-counts.json`);
+  const status = step(`${name} (${files.length} files)`, process.execPath, [
+    '--import', 'tsx',
+    '--test',
+    `--test-timeout=${timeoutMs}`,
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    `--test-reporter=${join(root, 'scripts/node-count-reporter.mjs')}`, `--test-reporter-destination=${countsFile}`,
+    ...files,
+  ]);
+  const counts = readCounts(countsFile) ?? { passed: 0, failed: 1, failures: ['node --test crashed before reporting'] };
+  if (status !== 0 && counts.failed === 0) Object.assign(counts, { failed: 1, failures: [`node --test exited with ${status}`] });
+  return counts;
 }
 
 /** Folders never searched for tests: dependencies and training outputs. */
@@ -97,21 +113,7 @@ try {
     record('build', status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1, failures: ['npm run build failed or dist/ is incomplete'] });
   }
 
-  if (wanted('node')) {
-    const files = await testFiles('.node.test.ts');
-    const countsFile = join(work, 'node-counts.json');
-    const status = step(`Node tests (${files.length} files)`, process.execPath, [
-      '--import', 'tsx',
-      '--test',
-      '--test-timeout=600000',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      `--test-reporter=${join(root, 'scripts/node-count-reporter.mjs')}`, `--test-reporter-destination=${countsFile}`,
-      ...files,
-    ]);
-    const counts = readCounts(countsFile) ?? { passed: 0, failed: 1, failures: ['node --test crashed before reporting'] };
-    if (status !== 0 && counts.failed === 0) Object.assign(counts, { failed: 1, failures: [`node --test exited with ${status}`] });
-    record('node', counts);
-  }
+  if (wanted('node')) record('node', nodeTestSuite('Node tests', await testFiles('.node.test.ts'), 600000));
 
   if (wanted('browser')) {
     const files = await testFiles('.browser.test.ts');
@@ -126,6 +128,15 @@ try {
       if (status !== 0 && counts.failed === 0) Object.assign(counts, { failed: 1, failures: [`web-test-runner exited with ${status}`] });
       record('browser', counts);
     }
+  }
+
+  // The example apps (test/packaging) install the packed tarball and their bundlers from the npm registry,
+  // build them and run them in Chromium: minutes, so they run after everything else.
+  // The example apps install the packed tarball and their bundlers from the npm registry, build them and
+  // run them in Chromium: minutes, so they come last.
+  if (wanted('packaging')) {
+    const files = await testFiles('.packaging.test.ts');
+    record('packaging', nodeTestSuite('packaging tests (npm pack, example apps, Chromium)', files, 3600000));
   }
 } finally {
   await rm(work, { recursive: true, force: true });
