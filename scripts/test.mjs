@@ -132,8 +132,6 @@ try {
 
   // The example apps (test/packaging) install the packed tarball and their bundlers from the npm registry,
   // build them and run them in Chromium: minutes, so they run after everything else.
-  // The example apps install the packed tarball and their bundlers from the npm registry, build them and
-  // run them in Chromium: minutes, so they come last.
   if (wanted('packaging')) {
     const files = await testFiles('.packaging.test.ts');
     record('packaging', nodeTestSuite('packaging tests (npm pack, example apps, Chromium)', files, 3600000));
