@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { decodeWav } from '../../src/sdk/audio/index.ts';
 import { computeFeatures } from '../../src/sdk/features/compute.ts';
 import { resolvePitchConfig } from '../../src/sdk/features/pitch-config.ts';
-import { computePitch, concatPitchFrames, PitchTracker, type PitchFrames } from '../../src/sdk/features/pitch-tracker.ts';
+import { computePitch, computePitchFrom, concatPitchFrames, PitchTracker, type PitchFrames } from '../../src/sdk/features/pitch-tracker.ts';
 import { tone } from '../helpers/sox.ts';
 
 const speech = decodeWav(readFileSync(new URL('../fixtures/features/speech.wav', import.meta.url))).channels[0];
@@ -27,6 +27,19 @@ test('streaming in chunks of any size equals whole-clip tracking exactly', () =>
     assert.deepEqual(parts.aperiodicity, whole.aperiodicity, `aperiodicity with chunk ${size}`);
     assert.deepEqual(parts.levelDb, whole.levelDb, `levelDb with chunk ${size}`);
   }
+});
+
+test('computePitchFrom(samples, k) equals frames k… of the whole clip, for k inside and past the zero padding', () => {
+  const whole = computePitch(speech);
+  for (const first of [0, 1, 2, 3, 57, whole.nFrames - 1, whole.nFrames]) {
+    const tail = computePitchFrom(speech, first);
+    assert.equal(tail.nFrames, whole.nFrames - first, `from ${first}`);
+    assert.deepEqual(tail.f0, whole.f0.subarray(first), `f0 from ${first}`);
+    assert.deepEqual(tail.voiced, whole.voiced.subarray(first), `voiced from ${first}`);
+    assert.deepEqual(tail.aperiodicity, whole.aperiodicity.subarray(first), `aperiodicity from ${first}`);
+  }
+  assert.throws(() => new PitchTracker().resetAtFrame(-1), RangeError);
+  assert.throws(() => new PitchTracker().resetAtFrame(1), /zero padding/);
 });
 
 test('frames align with the spectral front-end: same count, frame t centred on sample t·hop', () => {

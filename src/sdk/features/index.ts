@@ -5,6 +5,6 @@ export { computeFeatures, concatFrames } from './compute.ts';
 export { utteranceStatistics, statisticNames, statisticBlocks, statisticKinds } from './statistics.ts';
 export { hzToMel, melToHz, slaneyMelFilterbank, orthonormalDct, paddedHannWindow } from './tables.ts';
 export { defaultPitchConfig, resolvePitchConfig, type PitchConfig } from './pitch-config.ts';
-export { PitchTracker, computePitch, concatPitchFrames, type PitchFrames } from './pitch-tracker.ts';
+export { PitchTracker, computePitch, computePitchFrom, concatPitchFrames, slicePitchFrames, type PitchFrames } from './pitch-tracker.ts';
 export { summarizeProsody, semitoneReferenceHz, type ProsodyEstimate } from './prosody.ts';
 export { countSyllableNuclei, type SyllableCount } from './syllable-nuclei.ts';

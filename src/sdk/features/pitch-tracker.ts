@@ -53,6 +53,19 @@ export class PitchTracker {
     return out;
   }
 
+  /**
+   * Resets so that the frames produced next are frames `first`, `first + 1`, … of a clip; returns the
+   * clip sample to push from. Lets a caller that already holds a clip's first frames analyse only the rest.
+   */
+  resetAtFrame(first: number): number {
+    if (!Number.isInteger(first) || first < 0) throw new RangeError(`PitchTracker.resetAtFrame: first must be a non-negative integer, got ${first}`);
+    const start = first * this.config.hopLength - Math.floor(this.span / 2);
+    if (first === 0) this.reset();
+    else if (start < 0) throw new RangeError(`PitchTracker.resetAtFrame: frame ${first} still overlaps the zero padding; start from frame 0`);
+    else this.pendingLength = 0;
+    return Math.max(0, start);
+  }
+
   /** Forgets all audio so the next push starts a new clip. */
   reset(): void {
     const half = Math.floor(this.span / 2);
@@ -116,4 +129,24 @@ export function concatPitchFrames(parts: readonly PitchFrames[]): PitchFrames {
 export function computePitch(samples: Float32Array, config: Partial<PitchConfig> = {}): PitchFrames {
   const tracker = new PitchTracker(config);
   return concatPitchFrames([tracker.push(samples), tracker.flush()]);
+}
+
+/** Frames `first…` of `computePitch(samples)`, the same numbers, without analysing the frames before them. */
+export function computePitchFrom(samples: Float32Array, first: number, config: Partial<PitchConfig> = {}): PitchFrames {
+  const tracker = new PitchTracker(config);
+  // Frames whose span reaches into the leading zero padding can only be produced from the start.
+  const from = first * tracker.config.hopLength >= Math.floor(pitchFrameSpan(tracker.config) / 2) ? first : 0;
+  const start = tracker.resetAtFrame(from);
+  const frames = concatPitchFrames([tracker.push(samples.subarray(start)), tracker.flush()]);
+  return from === first ? frames : slicePitchFrames(frames, first - from, frames.nFrames);
+}
+
+/** Frames `start` (inclusive) to `end` (exclusive), sharing memory with `frames`. */
+export function slicePitchFrames(frames: PitchFrames, start: number, end: number): PitchFrames {
+  const from = Math.min(Math.max(0, start), frames.nFrames);
+  const to = Math.min(Math.max(from, end), frames.nFrames);
+  return {
+    config: frames.config, nFrames: to - from,
+    f0: frames.f0.subarray(from, to), voiced: frames.voiced.subarray(from, to), aperiodicity: frames.aperiodicity.subarray(from, to), levelDb: frames.levelDb.subarray(from, to),
+  };
 }

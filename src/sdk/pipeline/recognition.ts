@@ -1,7 +1,8 @@
 import { concatFrames } from '../features/compute.ts';
 import { FeatureExtractor } from '../features/extractor.ts';
 import type { FrameFeatures } from '../features/frame-features.ts';
-import { computePitch, concatPitchFrames, PitchTracker, type PitchFrames } from '../features/pitch-tracker.ts';
+import { computePitchFrom, concatPitchFrames, PitchTracker, slicePitchFrames, type PitchFrames } from '../features/pitch-tracker.ts';
+import { pitchFrameSpan } from '../features/pitch-config.ts';
 import { summarizeProsody, type ProsodyEstimate } from '../features/prosody.ts';
 import type { ResolvedSmoothing } from '../options.ts';
 import type { RecognizerEventMap } from '../types.ts';
@@ -27,6 +28,8 @@ export class Recognition {
   private parts: FrameFeatures[] = [];
   private readonly pitch = new PitchTracker();
   private pitchParts: PitchFrames[] = [];
+  /** The audio of the last interim result: the samples the streamed pitch frames were computed from. */
+  private streamedAudio: Float32Array | undefined;
   private streamed = 0;
 
   constructor(
@@ -71,10 +74,10 @@ export class Recognition {
           break;
         }
         case 'speech-end': {
+          const prosody = summarizeProsody(this.finalPitch(event.audio));
           this.forgetUtterance();
           const probabilities = await this.scorer.scoreFinal(this.scorer.features(event.audio));
           const span = { startMs: event.startMs, endMs: event.endMs };
-          const prosody = summarizeProsody(computePitch(event.audio));
           const audio = this.includeAudio ? event.audio : undefined;
           out.push({ name: 'emotion', payload: this.scorer.result(probabilities, span, true, { prosody, audio }) });
           out.push({ name: 'speech-end', payload: span });
@@ -94,14 +97,36 @@ export class Recognition {
     this.parts = [];
     this.pitch.reset();
     this.pitchParts = [];
+    this.streamedAudio = undefined;
     this.streamed = 0;
   }
 
   /** Tracks the pitch of the audio not yet streamed; prosody of the utterance so far (none before the first frame). */
   private streamProsody(audio: Float32Array): ProsodyEstimate | undefined {
+    this.streamedAudio = audio;
     const fresh = this.pitch.push(audio.subarray(this.streamed));
     if (fresh.nFrames > 0) this.pitchParts.push(fresh);
     return this.pitchParts.length > 0 ? summarizeProsody(concatPitchFrames(this.pitchParts)) : undefined;
+  }
+
+  /**
+   * Pitch of the whole final utterance, equal to `computePitch(audio)`. A frame depends only on the
+   * samples of its span, so the frames already streamed over the same samples are reused and only the
+   * rest is analysed: the final result does not wait for the utterance's F0 to be recomputed.
+   */
+  private finalPitch(audio: Float32Array): PitchFrames {
+    const streamed = this.streamedAudio;
+    const shared = Math.min(audio.length, streamed?.length ?? 0);
+    let same = streamed !== undefined && this.pitchParts.length > 0;
+    for (let i = 0; same && i < shared; i++) same = audio[i] === streamed?.[i];
+    if (!same) return computePitchFrom(audio, 0);
+    const { config } = this.pitch;
+    const half = Math.floor(pitchFrameSpan(config) / 2);
+    const known = this.pitchParts.reduce((sum, part) => sum + part.nFrames, 0);
+    // Frames whose whole span lies inside the shared samples (in the zero-padded clip).
+    const reusable = Math.max(0, Math.min(known, Math.floor((half + shared - pitchFrameSpan(config)) / config.hopLength) + 1));
+    const tail = computePitchFrom(audio, reusable);
+    return reusable === 0 ? tail : concatPitchFrames([slicePitchFrames(concatPitchFrames(this.pitchParts), 0, reusable), tail]);
   }
 
   /** Pushes the audio not yet streamed (the utterance only grows at its end) and returns all frames so far. */
