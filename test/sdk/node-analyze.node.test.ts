@@ -73,21 +73,38 @@ test("onnxruntime-web's wasm build (the browser's runtime) agrees with onnxrunti
   }
 });
 
+interface AnalyzeRecord {
+  name: string;
+  model: string;
+  labels: string[];
+  utterances: AnalysisResult['utterances'];
+}
+
+/** The records `emovox analyze --json` prints, one JSON object per line. */
+function jsonLines(stdout: string): AnalyzeRecord[] {
+  return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as AnalyzeRecord);
+}
+
 test('`emovox analyze --json` prints the same utterances as the library', async () => {
   const run = spawnSync(process.execPath, [bin, 'analyze', wav('two-phrases'), wav('silence'), '--json', '--model', modelPath], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  const output = JSON.parse(run.stdout) as { model: string; labels: string[]; files: { file: string; utterances: AnalysisResult['utterances'] }[] };
-  assert.equal(output.model, 'tiny-frames');
-  assert.deepEqual(output.labels, ['neutral', 'happy', 'angry']);
-  assert.equal(output.files.length, 2);
-  assert.equal(output.files[1].utterances.length, 0);
+  // One JSON object per input, in the order the inputs finish.
+  const records = jsonLines(run.stdout);
+  assert.equal(records.length, 2);
+  for (const record of records) {
+    assert.equal(record.model, 'tiny-frames');
+    assert.deepEqual(record.labels, ['neutral', 'happy', 'angry']);
+  }
+  const speech = records.find((r) => r.name === 'two-phrases');
+  assert.ok(speech, 'a record for two-phrases.wav');
+  assert.equal(records.find((r) => r.name === 'silence')?.utterances.length, 0);
   const expected = (await analyzer.analyze(load('two-phrases'))).utterances;
-  assert.equal(output.files[0].utterances.length, expected.length);
-  output.files[0].utterances.forEach((u, i) => {
+  assert.equal(speech?.utterances.length, expected.length);
+  speech.utterances.forEach((u, i) => {
     assert.equal(u.startMs, expected[i].startMs);
     assert.equal(u.endMs, expected[i].endMs);
     assert.equal(u.label, expected[i].label);
-    for (const label of output.labels) assert.ok(Math.abs(u.probabilities[label] - expected[i].probabilities[label]) < 1e-5);
+    for (const label of speech.labels) assert.ok(Math.abs(u.probabilities[label] - expected[i].probabilities[label]) < 1e-5);
   });
 });
 
@@ -144,8 +161,8 @@ test('analyzeFile() decodes and analyses a file at its own rate (44.1 kHz stereo
 test('`emovox analyze` without --model uses the shipped default model', () => {
   const run = spawnSync(process.execPath, [bin, 'analyze', wav('one-phrase'), '--json'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  const output = JSON.parse(run.stdout) as { model: string; labels: string[]; files: { utterances: AnalysisResult['utterances'] }[] };
+  const [output] = jsonLines(run.stdout);
   assert.equal(output.model, 'emovox-default');
-  assert.equal(output.files[0].utterances.length, 1);
-  assert.ok(Math.abs(sum(output.files[0].utterances[0].probabilities) - 1) < 1e-4);
+  assert.equal(output.utterances.length, 1);
+  assert.ok(Math.abs(sum(output.utterances[0].probabilities) - 1) < 1e-4);
 });
