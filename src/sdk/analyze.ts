@@ -1,4 +1,4 @@
-import { isFlac } from './audio/flac.ts';
+import { isFlac } from './audio/sniff.ts';
 import { isWav } from './audio/wav.ts';
 import { EmovoxError } from './errors.ts';
 import type { AudioInput } from './types.ts';

@@ -23,6 +23,28 @@ describe('built browser outputs', () => {
     for (const element of elements) expect(customElements.get(element.tagName), element.tagName).to.equal(element);
   });
 
+  it('dist/browser/emovox.js decodes FLAC with its decoder chunk, loaded on first use', async function () {
+    if (!(await exists('/src/browser.ts'))) this.skip();
+    this.timeout(60_000);
+    const module = (await import(/* @vite-ignore */ '/dist/browser/emovox.js')) as typeof import('../../src/browser.ts');
+    const bytes = new Uint8Array(await (await fetch('/test/fixtures/audio/tone-440.flac')).arrayBuffer());
+    const decoded = await module.decodeAudioBytes(bytes);
+    expect(decoded.sampleRate).to.equal(16000);
+    expect(decoded.channels.length).to.equal(1);
+    expect(decoded.channels[0].length).to.equal(4000);
+    // sox's synth is 0.5·sin(2π·440·n/16000) with its phase about 1° ahead, quantised to 16 bits and
+    // dithered: every sample within 0.01 of the analytic sine, and the RMS within 0.5 % of 0.5/√2.
+    const samples = decoded.channels[0];
+    let worst = 0;
+    let energy = 0;
+    samples.forEach((x, n) => {
+      worst = Math.max(worst, Math.abs(x - 0.5 * Math.sin((2 * Math.PI * 440 * n) / 16000)));
+      energy += x * x;
+    });
+    expect(worst).to.be.below(0.01);
+    expect(Math.abs(Math.sqrt(energy / samples.length) / (0.5 / Math.SQRT2) - 1)).to.be.below(0.005);
+  });
+
   it('dist/browser/emovox.js finds its worker, wasm and default model next to itself', async function () {
     if (!(await exists('/src/browser.ts'))) this.skip();
     this.timeout(120_000);

@@ -1,7 +1,7 @@
 import { EmovoxError } from '../errors.ts';
 import type { DecodedAudio } from './decoded-audio.ts';
-import { decodeFlac, isFlac } from './flac.ts';
-import { isMp3, isOgg, isWebm } from './sniff.ts';
+import { decodeFlac } from './flac.ts';
+import { isFlac, isMp3, isOgg, isWebm } from './sniff.ts';
 import { decodeWav, isWav } from './wav.ts';
 
 function describeStart(bytes: Uint8Array): string {
@@ -11,7 +11,7 @@ function describeStart(bytes: Uint8Array): string {
 
 /**
  * Decodes WAV, FLAC, Ogg Opus and MP3 bytes in pure TypeScript/wasm, so it works in Node, browsers and
- * workers. The Opus and MP3 decoders are loaded on first use, so apps that never meet them do not pay for
+ * workers. The FLAC, Opus and MP3 decoders are loaded on first use, so apps that never meet them do not pay for
  * them. WebM has no well-kept wasm demuxer: in a page it goes through `AudioContext.decodeAudioData`.
  */
 export async function decodeAudioBytes(bytes: Uint8Array): Promise<DecodedAudio> {

@@ -1,18 +1,16 @@
-import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import { EmovoxError } from '../errors.ts';
 import { maxSampleRate, minSampleRate, type DecodedAudio } from './decoded-audio.ts';
-
-/** True when the bytes start with the FLAC stream marker. */
-export function isFlac(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x66 && bytes[1] === 0x4c && bytes[2] === 0x61 && bytes[3] === 0x43;
-}
+import { isFlac } from './sniff.ts';
 
 /**
  * Decodes a FLAC file with the wasm decoder from `@wasm-audio-decoders/flac`, which runs
  * unchanged in Node, browsers and workers (its wasm is inlined, so there is no asset to host).
+ * The decoder (about 44 KB gzip) is imported on first use, so apps that never decode FLAC
+ * do not load it up front.
  */
 export async function decodeFlac(bytes: Uint8Array): Promise<DecodedAudio> {
   if (!isFlac(bytes)) throw new EmovoxError('UNSUPPORTED_AUDIO', 'not a FLAC file');
+  const { FLACDecoder } = await import('@wasm-audio-decoders/flac');
   const decoder = new FLACDecoder();
   try {
     await decoder.ready;

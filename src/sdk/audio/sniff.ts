@@ -3,6 +3,11 @@
 const ascii = (bytes: Uint8Array, from: number, length: number): string =>
   String.fromCharCode(...bytes.subarray(from, from + length));
 
+/** True when the bytes start with the FLAC stream marker. */
+export function isFlac(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && ascii(bytes, 0, 4) === 'fLaC';
+}
+
 /** True when the bytes start with an Ogg page (any codec). */
 export function isOgg(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && ascii(bytes, 0, 4) === 'OggS';
