@@ -26,7 +26,8 @@ describe('built browser outputs', () => {
   it('dist/browser/emovox.js decodes FLAC with its decoder chunk, loaded on first use', async function () {
     if (!(await exists('/src/browser.ts'))) this.skip();
     this.timeout(60_000);
-    const module = (await import(/* @vite-ignore */ '/dist/browser/emovox.js')) as typeof import('../../src/browser.ts');
+    const path = '/dist/browser/emovox.js';
+    const module = (await import(/* @vite-ignore */ path)) as typeof import('../../src/browser.ts');
     const bytes = new Uint8Array(await (await fetch('/test/fixtures/audio/tone-440.flac')).arrayBuffer());
     const decoded = await module.decodeAudioBytes(bytes);
     expect(decoded.sampleRate).to.equal(16000);
