@@ -28,8 +28,6 @@ interface Serving extends StaticServerOptions {
   readonly name: string;
   /** onnxruntime-web threads the recognizer must report (plain-browser asks for 2). */
   readonly ortThreads?: number;
-  /** A known package bug this serving still hits: reported as a to-do instead of failing the run. */
-  readonly knownBug?: string;
 }
 
 interface Example {
@@ -42,9 +40,6 @@ const plainRoot: Serving = { name: 'from / without isolation: onnxruntime-web fa
 const csp: Serving = {
   name: 'under the strict CSP',
   headers: { 'Content-Security-Policy': strictCsp },
-  // Lit's styleMap writes a style="" attribute on first render, which `default-src 'self'` refuses
-  // (console errors; results still arrive). Fixed by setting those styles through CSSOM in the components.
-  knownBug: 'inline style attributes from styleMap in <emotion-meter> are refused by the strict CSP',
 };
 
 const examples: readonly Example[] = [
@@ -108,7 +103,7 @@ describe('example apps built from the npm tarball', { concurrency: 1 }, () => {
       });
 
       for (const serving of example.servings) {
-        it(`runs in Chromium with the fake microphone, served ${serving.name}`, { todo: serving.knownBug }, async () => {
+        it(`runs in Chromium with the fake microphone, served ${serving.name}`, async () => {
           assert.ok(built, 'the build failed');
           const server = await serveStatic(built.outDir, serving);
           const started = performance.now();

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { EmotionResult } from '../shared/recognizer-port.ts';
 import { defineElement } from '../define.ts';
+import { cssomStyle } from '../shared/cssom-style.ts';
 import { emotionMeterStyles } from './emotion-meter.styles.ts';
 import { labelColor, percent, signed } from './palette.ts';
 
@@ -62,7 +62,7 @@ export class EmotionMeter extends LitElement {
     return html`
       <div class="header" part="header">
         ${result
-          ? html`<span class="swatch" part="swatch" style=${styleMap({ background: labelColor(result.label) })}></span>
+          ? html`<span class="swatch" part="swatch" ${cssomStyle({ background: labelColor(result.label) })}></span>
               <span class="label" part="label">${result.label}</span>
               <span class="confidence" part="confidence">${percent(result.confidence)}</span>
               ${result.final ? nothing : html`<span class="badge" part="badge">interim</span>`}`
@@ -81,7 +81,7 @@ export class EmotionMeter extends LitElement {
           <span class="bar-label" aria-hidden="true">${label}</span>
           <div class="bar" part="bar" role="meter" aria-label=${label}
             aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(p * 100)} aria-valuetext=${percent(p)}>
-            <div class="bar-fill" part="bar-fill" style=${styleMap({ width: `${p * 100}%`, background: labelColor(label) })}></div>
+            <div class="bar-fill" part="bar-fill" ${cssomStyle({ width: `${p * 100}%`, background: labelColor(label) })}></div>
           </div>
           <span class="bar-value" aria-hidden="true">${percent(p)}</span>
         </li>`;
@@ -96,7 +96,7 @@ export class EmotionMeter extends LitElement {
       <div class="plane" part="plane" role="img"
         aria-label="valence ${signed(result.valence)}, arousal ${signed(result.arousal)}">
         <span class="axis valence" aria-hidden="true">V</span><span class="axis arousal" aria-hidden="true">A</span>
-        <div class="dot" part="dot" style=${styleMap({ ...dot, background: labelColor(result.label) })}></div>
+        <div class="dot" part="dot" ${cssomStyle({ ...dot, background: labelColor(result.label) })}></div>
       </div>
       <dl>
         <dt>Valence</dt><dd>${signed(result.valence)}</dd>

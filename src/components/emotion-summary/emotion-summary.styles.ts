@@ -15,7 +15,7 @@ export const emotionSummaryStyles = css`
   .shares { display: grid; gap: 0.25em; }
   .shares li { display: grid; grid-template-columns: 8em 1fr; align-items: center; gap: 0.5em; }
   .track { height: var(--emovox-bar-height, 0.7em); border-radius: 0.35em; background: var(--emovox-bar-track-color, #eaeef2); overflow: hidden; }
-  .fill { height: 100%; transition: width var(--emovox-bar-transition, 180ms) ease-out; }
+  .fill { display: block; height: 100%; transition: width var(--emovox-bar-transition, 180ms) ease-out; }
   .chart { height: var(--emovox-summary-chart-height, 80px); border: 1px solid var(--emovox-bar-track-color, #d0d7de); border-radius: 6px; }
   svg { display: block; width: 100%; height: 100%; overflow: visible; }
   polyline { fill: none; stroke-width: 2; vector-effect: non-scaling-stroke; }
@@ -24,6 +24,8 @@ export const emotionSummaryStyles = css`
   .zero { stroke: var(--emovox-bar-track-color, #d0d7de); vector-effect: non-scaling-stroke; }
   .key { display: flex; gap: 1em; margin: 0.3em 0 0; font-size: 0.9em; }
   .key span::before { content: ''; display: inline-block; width: 1.4em; margin-right: 0.35em; vertical-align: middle; border-top: 2px solid; }
+  .key .valence-key { color: var(--emovox-timeline-valence-color, #1a7f37); }
+  .key .arousal-key { color: var(--emovox-timeline-arousal-color, #bc4c00); }
   .key .arousal-key::before { border-top-style: dashed; }
   .moments { display: flex; flex-wrap: wrap; gap: 0.4em; }
   button {

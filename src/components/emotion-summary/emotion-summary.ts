@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { summarizeSession, type Moment, type SessionSummary, type SpeakerSummary, type SummaryOptions } from '../../sdk/index.ts';
 import { defineElement } from '../define.ts';
 import { labelColor } from '../emotion-meter/palette.ts';
+import { cssomStyle } from '../shared/cssom-style.ts';
 import { ListenerFeed } from '../shared/listener-feed.ts';
 import type { EmotionResult } from '../shared/recognizer-port.ts';
 import { affectChart, affectPoints } from './affect-chart.ts';
@@ -131,15 +131,15 @@ export class EmotionSummary extends LitElement {
         ${shares.map(([label, share]) => html`<li>
           <span>${s.share(label, share, s)}</span>
           <span class="track" aria-hidden="true"><span class="fill" part="share-fill"
-            style=${styleMap({ width: `${share * 100}%`, background: labelColor(label) })}></span></span>
+            ${cssomStyle({ width: `${share * 100}%`, background: labelColor(label) })}></span></span>
         </li>`)}
       </ul>
       ${this.heading(1, s.affectHeading)}
       <div class="chart" part="chart" role="img" aria-label=${s.affectChart(overall, s)}>
         ${affectChart(affectPoints(this.results, summary.span))}
       </div>
-      <p class="key" aria-hidden="true"><span class="valence-key" style="color: var(--emovox-timeline-valence-color, #1a7f37)">${s.valence}</span>
-        <span class="arousal-key" style="color: var(--emovox-timeline-arousal-color, #bc4c00)">${s.arousal}</span></p>
+      <p class="key" aria-hidden="true"><span class="valence-key">${s.valence}</span>
+        <span class="arousal-key">${s.arousal}</span></p>
       <p part="trend">${s.trend(overall.trend, overall.ending, s)}</p>
       ${this.heading(1, s.momentsHeading)}
       ${peaks ? html`<ul class="moments" part="moments">

@@ -19,7 +19,8 @@ export const emotionTimelineStyles = css`
   .legend li { display: inline-flex; align-items: center; gap: 0.35em; }
   .swatch { width: 0.8em; height: 0.8em; border-radius: 2px; border: 1px solid transparent; }
   .line-key { width: 1.4em; height: 0; border-top: 2px solid; }
-  .line-key.arousal { border-top-style: dashed; }
+  .line-key.valence { color: var(--emovox-timeline-valence-color, #1a7f37); }
+  .line-key.arousal { color: var(--emovox-timeline-arousal-color, #bc4c00); border-top-style: dashed; }
   .visually-hidden {
     position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
     overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { CanvasPlot } from '../shared/canvas-plot.ts';
+import { cssomStyle } from '../shared/cssom-style.ts';
 import { ListenerFeed } from '../shared/listener-feed.ts';
 import type { EmotionResult } from '../shared/recognizer-port.ts';
 import { defineElement } from '../define.ts';
@@ -192,9 +192,9 @@ export class EmotionTimeline extends CanvasPlot implements NavigableTimeline {
         ${this.renderDetails(s)}
       </div>
       <ul class="legend" part="legend" aria-label=${`${s.label} legend`}>
-        ${this.labelsSeen.map((label) => html`<li><span class="swatch" style=${styleMap({ background: labelColor(label) })}></span>${s.labelName(label)}</li>`)}
-        <li><span class="line-key" style="color: var(--emovox-timeline-valence-color, #1a7f37)"></span>${s.valence}</li>
-        <li><span class="line-key arousal" style="color: var(--emovox-timeline-arousal-color, #bc4c00)"></span>${s.arousal}</li>
+        ${this.labelsSeen.map((label) => html`<li><span class="swatch" ${cssomStyle({ background: labelColor(label) })}></span>${s.labelName(label)}</li>`)}
+        <li><span class="line-key valence"></span>${s.valence}</li>
+        <li><span class="line-key arousal"></span>${s.arousal}</li>
       </ul>
       <p id="instructions" class="visually-hidden">${s.instructions}</p>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
@@ -211,7 +211,7 @@ export class EmotionTimeline extends CanvasPlot implements NavigableTimeline {
     const centre = segments.left + (((result.startMs + result.endMs) / 2 - this.view.startMs) / span) * segments.width;
     const left = Math.max(segments.left, Math.min(segments.left + segments.width, centre));
     // Visible text for sighted users; screen readers get the same text from the live region.
-    return html`<div class="details" part="details" aria-hidden="true" style=${styleMap({ left: `${left}px` })}>
+    return html`<div class="details" part="details" aria-hidden="true" ${cssomStyle({ left: `${left}px` })}>
       ${s.utterance(result, index, this.results.length, s)}</div>`;
   }
 
