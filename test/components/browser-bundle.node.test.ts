@@ -77,7 +77,7 @@ describe('dist/browser/emovox.js on a plain page', () => {
     await strict.goto(`${origin}/strict.html`);
     await strict.waitForFunction(() => customElements.get('emotion-summary') !== undefined);
     const drawn = await strict.evaluate(async (results) => {
-      type Rendered = HTMLElement & { results: unknown; result: unknown; updateComplete: Promise<boolean> };
+      type Rendered = HTMLElement & { results?: unknown; result?: unknown; updateComplete: Promise<boolean> };
       const meter = document.querySelector('emotion-meter') as Rendered;
       const timeline = document.querySelector('emotion-timeline') as Rendered;
       const summary = document.querySelector('emotion-summary') as Rendered;
