@@ -8,6 +8,9 @@
  *
  * Options: --families mlp,svm,cnn,rnn  --epochs N (cnn, rnn; default cnn 60, rnn 30)  --jobs 2  --work training/work  --models models
  *          --gap-family cnn  --loco-families mlp,svm,cnn  --no-gap  --no-loco
+ *          --train-corpora ravdess,nemo (the pool trained on; default every --data corpus, the others are only tested)
+ *          --loco-only (leave-one-corpus-out runs only, nothing shipped)  --quick (see quickSettings)  --tag NAME
+ *          --seeds K (frame-model members)  --no-label-mask  --no-speaker-balance
  *          --smoke (tiny: 1 epoch, 2 folds, no search, nothing shipped)
  */
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -20,6 +23,7 @@ import { readManifestCsv, type ManifestEntry } from '../src/datasets/manifest-cs
 import { loadOrt } from '../src/eval/load-model.ts';
 import type { FrameFeatures } from '../src/sdk/features/index.ts';
 import { extract, type Variant } from './extract.ts';
+import { corpusOf, locoMarkdown, locoPlan, locoRows, locoTests } from './loco.ts';
 import { protocolFolds, ravdessFolds } from './folds.ts';
 import { evaluateRun, testOrder, type EvalRecord, type TestSet } from './protocol.ts';
 import { trainPython } from './python.ts';
@@ -28,6 +32,12 @@ import { chooseDefault, resultsMarkdown, shipModels, summarise } from './summary
 
 /** Epochs of the frame models (the MLP's are fixed in train.py, the SVM has none). */
 const defaultEpochs: Record<string, number> = { cnn: 60, rnn: 30 };
+
+/**
+ * `--quick`: one leave-one-corpus-out evaluation of a family in about 20-30 minutes on the 2 shared cores, for
+ * comparing choices (not for shipping): LOCO runs only, one member, fewer epochs, no search, two feature variants.
+ */
+export const quickSettings = { epochs: { cnn: 12, rnn: 8 } as Record<string, number>, seeds: 1, variants: ['clean', 'aug1'] as Variant[] };
 
 export interface TrainJob {
   readonly family: string;
@@ -78,20 +88,24 @@ async function runJobs(jobs: readonly TrainJob[], parallel: number, onDone: (job
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only'], values: ['families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'jobs', 'work', 'models', 'seed'], repeatable: ['data'] });
+  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'no-label-mask', 'no-speaker-balance'], values: ['families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'jobs', 'work', 'models', 'seed', 'seeds', 'train-corpora', 'tag'], repeatable: ['data'] });
   const data = parseData(flags.get('data') ?? []);
   if (data.length === 0) throw new CliUsageError('give at least one --data <corpus folder>');
   const smoke = booleans.has('smoke');
+  const quick = booleans.has('quick');
+  const locoOnly = quick || booleans.has('loco-only');
+  const tag = flags.get('tag')?.[0];
   const work = resolve(flags.get('work')?.[0] ?? 'training/work');
   const families = (flags.get('families')?.[0] ?? 'mlp,svm,cnn,rnn').split(',');
   // The speaker-independence gap and leave-one-corpus-out are measured for the default family (cnn, chosen
   // by validation in the last full run) and, for the corpus transfer, also for the statistics models.
   const gapFamily = flags.get('gap-family')?.[0] ?? (families.includes('cnn') ? 'cnn' : families[0]);
   // The CNN, regularised by masking and mixup, trains longer than the RNN (60 epochs; see the model card).
-  const epochsOf = (family: string): number => Number(flags.get('epochs')?.[0] ?? (smoke ? 1 : defaultEpochs[family]));
+  const epochsOf = (family: string): number => Number(flags.get('epochs')?.[0] ?? (smoke ? 1 : quick ? quickSettings.epochs[family] : defaultEpochs[family]));
+  const seeds = flags.get('seeds')?.[0] ?? (quick ? String(quickSettings.seeds) : undefined);
   const parallel = Number(flags.get('jobs')?.[0] ?? 2);
   const seed = flags.get('seed')?.[0] ?? '0';
-  const search = !smoke && !booleans.has('no-search');
+  const search = !smoke && !quick && !booleans.has('no-search');
   // To keep a full run under two hours on 2 shared cores, the frame models (cnn, rnn) are searched for the final
   // model only and their fold models use the first grid entry (the CNN's was chosen in development runs on
   // RAVDESS folds 1 and 3, as the model card says).
@@ -112,23 +126,29 @@ export async function main(argv: string[]): Promise<void> {
     log(`imported ${kind}: ${rows.length} clips`);
   }
   const entries = (await Promise.all(manifests.map((m) => readManifestCsv(m)))).flat();
-  const corpusOf = (e: ManifestEntry): string => e.speaker.split('-')[0];
   const corpora = [...new Set(entries.map(corpusOf))];
-  const variants: Variant[] = ['clean', 'aug1', 'aug2'];
+  // The training pool; the other --data corpora are only tested (leave-one-corpus-out on the full-pool model).
+  const pool = flags.get('train-corpora')?.[0]?.split(',') ?? corpora;
+  for (const c of pool) if (!corpora.includes(c)) throw new CliUsageError(`--train-corpora ${c}: not among the --data corpora (${corpora.join(', ')})`);
+  const variants: Variant[] = quick ? quickSettings.variants : ['clean', 'aug1', 'aug2'];
   const featureDir = join(work, 'features');
   const stale: Variant[] = [];
   for (const v of variants) if (!(await featuresUpToDate(join(featureDir, v), entries))) stale.push(v);
   if (stale.length > 0) await extract({ manifests, out: featureDir, variants: stale, log });
   else log('features up to date');
 
-  const runs = join(work, 'runs');
-  let folds = protocolFolds(entries);
+  const runs = tag ? join(work, 'runs', tag) : join(work, 'runs');
+  let folds = locoOnly ? [] : protocolFolds(entries.filter((e) => pool.includes(corpusOf(e))));
   if (smoke) folds = folds.slice(0, 2);
   // Every corpus weighs the same in training: the MLP repeats the smaller corpus (measured: 47.2 → 51.2 % RAVDESS UAR,
   // nEMO about unchanged), the frame models draw clips with corpus-balanced probabilities.
-  const balance = (family: string, extra: string[]): string[] => (family !== 'svm' && corpora.length > 1 && !extra.includes('--corpora') ? ['--corpus-balance'] : []);
-  const epochArgs = (family: string): string[] => (family in defaultEpochs ? ['--epochs', String(epochsOf(family))] : []);
-  const base = (family: string, out: string, extra: string[]): string[] => ['--features', featureDir, '--family', family, '--out', out, ...epochArgs(family), '--seed', seed, ...extra, ...balance(family, extra)];
+  // With several training corpora, every corpus weighs the same and (unless --no-speaker-balance) every speaker the same
+  // share of its corpus, and the loss is masked to each clip's corpus label set (unless --no-label-mask).
+  const balance = (family: string, trainOn: readonly string[]): string[] => (family === 'svm' || trainOn.length < 2 ? [] : [
+    '--corpus-balance', ...(booleans.has('no-speaker-balance') ? [] : ['--speaker-balance']), ...(booleans.has('no-label-mask') ? [] : ['--label-mask'])]);
+  const epochArgs = (family: string): string[] => (family in defaultEpochs ? ['--epochs', String(epochsOf(family)), ...(seeds ? ['--seeds', seeds] : [])] : []);
+  const base = (family: string, out: string, extra: string[], trainOn: readonly string[] = pool): string[] =>
+    ['--features', featureDir, '--family', family, '--out', out, ...epochArgs(family), '--seed', seed, '--corpora', trainOn.join(','), '--variants', variants.join(','), ...extra, ...balance(family, trainOn)];
   const jobs: TrainJob[] = [];
   for (const family of families) {
     for (const fold of folds) {
@@ -140,15 +160,14 @@ export async function main(argv: string[]): Promise<void> {
       const out = join(runs, family, fold.name);
       jobs.push({ family, kind: 'fold', name: fold.name, out, args: base(family, out, ['--heldout', fold.heldout.join(','), ...(search && foldSearch.includes(family) ? ['--search'] : [])]), tests });
     }
-    if (!smoke && !booleans.has('no-loco') && corpora.length > 1 && locoFamilies.includes(family)) {
-      for (const c of corpora) {
-        const out = join(runs, family, `loco-${c}`);
-        const tests = corpora.filter((o) => o !== c).map((o) => ({ name: `loco-${c}-to-${o}`, entries: testOrder(entries.filter((e) => corpusOf(e) === o)), restrict: true }));
-        jobs.push({ family, kind: 'loco', name: `train-${c}`, out, args: base(family, out, ['--corpora', c]), tests });
+    if (!smoke && !booleans.has('no-loco') && corpora.length > 1 && (locoOnly || locoFamilies.includes(family))) {
+      for (const run of locoPlan(corpora, pool)) {
+        const out = join(runs, family, `loco-${run.trainOn.join('+')}`);
+        jobs.push({ family, kind: 'loco', name: `train-${run.trainOn.join('+')}`, out, args: base(family, out, [], run.trainOn), tests: locoTests(entries, run) });
       }
     }
   }
-  if (!smoke && !booleans.has('no-gap') && corpora.includes('ravdess')) {
+  if (!smoke && !locoOnly && !booleans.has('no-gap') && corpora.includes('ravdess')) {
     // Speaker-dependent counterpart of the RAVDESS folds: the test clips (repetition 2 of the fold's actors) are
     // held out, but the same actors' repetition-1 clips are trained on.
     ravdessFolds.forEach((group, k) => {
@@ -158,7 +177,7 @@ export async function main(argv: string[]): Promise<void> {
       jobs.push({ family: gapFamily, kind: 'gap', name: `gap-fold-${k + 1}`, out, args: [...base(gapFamily, out, ['--exclude', test.map((e) => e.path).join(',')])], tests: [{ name: `gap-fold-${k + 1}-ravdess-rep2`, entries: test }] });
     });
   }
-  if (!smoke) {
+  if (!smoke && !locoOnly) {
     for (const family of families) {
       const out = join(runs, family, 'final');
       jobs.push({ family, kind: 'final', name: 'final', out, args: base(family, out, ['--name', `emovox-${family}`, ...(search ? ['--search'] : [])]), tests: [] });
@@ -176,7 +195,7 @@ export async function main(argv: string[]): Promise<void> {
   const { ort, name: runtime } = await loadOrt('node');
   const cache = new Map<string, FrameFeatures>();
   const records: (EvalRecord & { family: string; kind: string; run: string })[] = [];
-  const results = join(work, 'results');
+  const results = join(work, 'results', ...(tag ? [tag] : []));
   if (booleans.has('summarise-only')) {
     records.push(...JSON.parse(await readFile(join(results, 'evaluations.json'), 'utf8')));
     jobs.length = 0;
@@ -190,6 +209,13 @@ export async function main(argv: string[]): Promise<void> {
     await mkdir(results, { recursive: true });
     await writeFile(join(results, 'evaluations.json'), JSON.stringify(records, null, 1));
   }, log);
+  const locoNote = `Leave-one-corpus-out: trained on ${pool.join(', ')} minus the held-out corpus; ${variants.join('+')} features; epochs ${families.filter((f) => f in defaultEpochs).map((f) => `${f} ${epochsOf(f)}`).join(', ') || '–'}; seeds ${seeds ?? 'grid'}; search ${search ? 'on' : 'off'}; label mask ${booleans.has('no-label-mask') ? 'off' : 'on'}; speaker balance ${booleans.has('no-speaker-balance') ? 'off' : 'on'}; ${((Date.now() - t0) / 60000).toFixed(0)} min.`;
+  if (records.some((r) => r.kind === 'loco')) await writeFile(join(results, 'loco.md'), locoMarkdown(locoRows(records), locoNote));
+  if (locoOnly) {
+    log(`leave-one-corpus-out table: ${join(results, 'loco.md')}`);
+    log(`done in ${((Date.now() - t0) / 60000).toFixed(1)} min`);
+    return;
+  }
   const defaultFamily = await chooseDefault(families, runs, log);
   const summary = await summarise({ records, jobs, families, defaultFamily, runtime, work, seconds: (Date.now() - t0) / 1000, smoke });
   if (!smoke) {

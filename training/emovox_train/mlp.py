@@ -5,6 +5,7 @@ import torch
 from torch import nn
 
 from .half_storage import store_weights_float16
+from .masking import masked_cross_entropy
 
 torch.set_num_threads(1)
 
@@ -14,11 +15,13 @@ def build(width, n_labels, hidden, dropout):
                          nn.Linear(hidden, hidden // 2), nn.ReLU(), nn.Dropout(dropout), nn.Linear(hidden // 2, n_labels))
 
 
-def train_mlp(x, y, n_labels, class_weights, hp, epochs, seed):
+def train_mlp(x, y, n_labels, class_weights, hp, epochs, seed, masks=None):
+    """masks: [examples x labels] bool (each example's corpus label set) or None for a loss over all labels."""
     torch.manual_seed(seed)
     model = build(x.shape[1], n_labels, hp['hidden'], hp['dropout'])
     opt = torch.optim.AdamW(model.parameters(), lr=hp['lr'], weight_decay=hp['weight_decay'])
     xt, yt = torch.tensor(x, dtype=torch.float32), torch.tensor(y)
+    mt = None if masks is None else torch.tensor(masks)
     w = torch.tensor(class_weights, dtype=torch.float32)
     g = torch.Generator().manual_seed(seed)
     for _ in range(epochs):
@@ -27,7 +30,10 @@ def train_mlp(x, y, n_labels, class_weights, hp, epochs, seed):
         for s in range(0, len(perm), 64):
             b = perm[s:s + 64]
             opt.zero_grad()
-            nn.functional.cross_entropy(model(xt[b]), yt[b], weight=w, label_smoothing=0.1).backward()
+            logits = model(xt[b])
+            loss = (nn.functional.cross_entropy(logits, yt[b], weight=w, label_smoothing=0.1) if mt is None
+                    else masked_cross_entropy(logits, yt[b], mt[b], w))
+            loss.backward()
             opt.step()
     model.eval()
     return model

@@ -5,6 +5,7 @@ import torch
 from torch import nn
 
 from .half_storage import store_weights_float16
+from .masking import masked_cross_entropy
 
 # One thread per process: on the shared 2-core machine two threads were 5x slower per step than one
 # (oversubscription); the driver runs two trainings in parallel instead.
@@ -91,7 +92,7 @@ class FrameBatches:
     """Draws training batches: random variant per clip, simulated speaker adaptation, standardisation, crop."""
 
     def __init__(self, variants, cols, labels, train_idx, pools, adapter, norm_mean, norm_std, crop, max_history, cold_p, rng,
-                 weights=None, mask=0):
+                 weights=None, mask=0, label_masks=None):
         self.v = variants
         # Per-clip draw probabilities (corpus balance); None draws every clip once per epoch.
         self.p = None if weights is None else np.asarray(weights, dtype=np.float64) / np.sum(weights)
@@ -100,6 +101,8 @@ class FrameBatches:
         self.norm_mean, self.norm_std = norm_mean.astype(np.float32), norm_std.astype(np.float32)
         self.crop, self.max_history, self.cold_p, self.rng = crop, max_history, cold_p, rng
         self.mask = mask
+        # [clips x labels] bool of each clip's corpus label set, or None (loss over all labels).
+        self.label_masks = label_masks
 
     def one(self, i):
         v = self.v[self.rng.integers(0, len(self.v))]
@@ -131,7 +134,8 @@ class FrameBatches:
             b = order[s:s + batch_size]
             if len(b) < 2:
                 continue
-            yield torch.from_numpy(np.stack([self.one(i) for i in b]).astype(np.float32)), torch.from_numpy(self.labels[b])
+            m = None if self.label_masks is None else torch.from_numpy(self.label_masks[b])
+            yield torch.from_numpy(np.stack([self.one(i) for i in b]).astype(np.float32)), torch.from_numpy(self.labels[b]), m
 
 
 def train_net(family, hp, batches, n_labels, class_weights, epochs, seed, log=None):
@@ -142,20 +146,26 @@ def train_net(family, hp, batches, n_labels, class_weights, epochs, seed, log=No
     opt = torch.optim.AdamW(model.parameters(), lr=hp['lr'], weight_decay=hp.get('weight_decay', 1e-3))
     steps = epochs * int(np.ceil(len(batches.idx) / hp['batch']))
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=hp['lr'], total_steps=steps, pct_start=0.2)
-    loss_fn = nn.CrossEntropyLoss(weight=torch.tensor(class_weights, dtype=torch.float32), label_smoothing=0.1)
+    cw = torch.tensor(class_weights, dtype=torch.float32)
+    plain = nn.CrossEntropyLoss(weight=cw, label_smoothing=0.1)
+
+    def loss_fn(logits, y, m):
+        return plain(logits, y) if m is None else masked_cross_entropy(logits, y, m, cw)
+
     for epoch in range(epochs):
         model.train()
         total, count = 0.0, 0
-        for x, y in batches.epoch(hp['batch']):
+        for x, y, m in batches.epoch(hp['batch']):
             opt.zero_grad()
             if hp.get('mixup', 0) > 0:
                 # Mixup: convex combinations of clip pairs and of their losses.
                 lam = float(batches.rng.beta(hp['mixup'], hp['mixup']))
                 perm = torch.randperm(len(y))
                 logits = model(lam * x + (1 - lam) * x[perm])
-                loss = lam * loss_fn(logits, y) + (1 - lam) * loss_fn(logits, y[perm])
+                # Each half of the pair is scored over its own clip's corpus label set.
+                loss = lam * loss_fn(logits, y, m) + (1 - lam) * loss_fn(logits, y[perm], None if m is None else m[perm])
             else:
-                loss = loss_fn(model(x), y)
+                loss = loss_fn(model(x), y, m)
             loss.backward()
             opt.step()
             sched.step()

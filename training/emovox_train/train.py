@@ -2,7 +2,8 @@
 on speaker-grouped validation inside the training speakers, and exports ONNX + manifest.
 
 /usr/bin/python3 -m emovox_train.train --features DIR --family cnn|rnn|svm --out DIR
-    [--heldout spk,spk] [--corpora ravdess,nemo] [--search] [--epochs N] [--seed 0]
+    [--heldout spk,spk] [--corpora ravdess,nemo] [--search] [--epochs N] [--seed 0] [--seeds K]
+    [--corpus-balance] [--speaker-balance] [--label-mask]
 """
 import argparse
 import hashlib
@@ -13,6 +14,7 @@ import time
 import numpy as np
 
 from . import data as D
+from .masking import balance_weights, corpus_label_masks
 
 FRAME_BLOCKS = ['mfcc', 'mfccDelta', 'mfccDelta2', 'contrast', 'chroma', 'zcr', 'rms']
 GRIDS = {
@@ -79,7 +81,8 @@ def adapt_eval(variant, idx, speakers, adapter, cols, rng, history=10):
 class Context:
     def __init__(self, args):
         self.args = args
-        self.variants = D.load(args.features, [v for v in ('clean', 'aug1', 'aug2') if os.path.exists(os.path.join(args.features, v, 'index.json'))])
+        wanted = getattr(args, 'variants', '') or 'clean,aug1,aug2'
+        self.variants = D.load(args.features, [v for v in wanted.split(',') if os.path.exists(os.path.join(args.features, v, 'index.json'))])
         self.clean = self.variants['clean']
         self.y_all, self.speakers, self.corpora = D.meta(self.clean)
         held = set(filter(None, args.heldout.split(',')))
@@ -93,6 +96,8 @@ class Context:
         self.y = np.array([remap.get(c, -1) for c in self.y_all])
         self.n = len(self.labels)
         self.weights = class_weights(self.y[self.train_idx], self.n)
+        # Loss masked to each clip's corpus label set (None: plain softmax over all labels).
+        self.masks = corpus_label_masks(self.y, self.corpora, self.train_idx, self.n) if getattr(args, 'label_mask', False) else None
 
 
 def frame_normalisation(ctx, idx, cols):
@@ -102,15 +107,12 @@ def frame_normalisation(ctx, idx, cols):
 
 
 def corpus_weights(ctx, idx):
-    """Per-clip weights giving every corpus the same total weight (None when balancing is off or pointless)."""
-    if not getattr(ctx.args, 'corpus_balance', False):
+    """Per-clip weights giving every corpus the same total weight, and with --speaker-balance every speaker the same
+    share of its corpus (None when balancing is off or pointless)."""
+    speaker_balance = getattr(ctx.args, 'speaker_balance', False)
+    if not getattr(ctx.args, 'corpus_balance', False) and not speaker_balance:
         return None
-    counts = {}
-    for i in idx:
-        counts[ctx.corpora[i]] = counts.get(ctx.corpora[i], 0) + 1
-    if len(counts) < 2:
-        return None
-    return np.array([1.0 / counts[ctx.corpora[i]] for i in idx])
+    return balance_weights(ctx.corpora, ctx.speakers, idx, speaker_balance)
 
 
 def fit_net(ctx, family, hp, idx, epochs, seed, log):
@@ -121,10 +123,11 @@ def fit_net(ctx, family, hp, idx, epochs, seed, log):
     mean, std = frame_normalisation(ctx, idx, cols)
     adapter = D.Adapter(mean, std, PRIOR_FRAMES)
     members = []
-    for member_seed in range(seed, seed + hp.get('seeds', 1)):
+    seeds = getattr(ctx.args, 'seeds', 0) or hp.get('seeds', 1)
+    for member_seed in range(seed, seed + seeds):
         rng = np.random.default_rng(member_seed)
         batches = nets.FrameBatches(list(ctx.variants.values()), cols, ctx.y, idx, D.speaker_pools(ctx.speakers, idx), adapter,
-                                    mean, std, CROP, MAX_HISTORY, COLD_P, rng, corpus_weights(ctx, idx), hp.get('specaug', 0))
+                                    mean, std, CROP, MAX_HISTORY, COLD_P, rng, corpus_weights(ctx, idx), hp.get('specaug', 0), ctx.masks)
         members.append(nets.train_net(family, hp, batches, ctx.n, ctx.weights, epochs, member_seed, log))
     model = members[0] if len(members) == 1 else nets.SeedEnsemble(members).eval()
     return model, dict(cols=cols, mean=mean, std=std, adapter=adapter)
@@ -204,15 +207,16 @@ def fit_mlp(ctx, hp, idx, epochs, seed):
     fcols, kinds = ctx.clean.stat_frame_columns()
     mean, std = frame_normalisation(ctx, idx, fcols_unique(fcols))
     adapter = D.Adapter(mean, std, PRIOR_FRAMES)
-    if getattr(ctx.args, 'corpus_balance', False):
-        # Repeat the clips of smaller corpora so every corpus carries the same weight.
-        counts = {c: sum(1 for i in idx if ctx.corpora[i] == c) for c in set(ctx.corpora[i] for i in idx)}
-        top = max(counts.values())
-        idx = [i for i in idx for _ in range(int(round(top / counts[ctx.corpora[i]])))]
+    weights = corpus_weights(ctx, idx)
+    if weights is not None:
+        # Repeat clips in proportion to their balance weight (smaller corpora, speakers with fewer clips).
+        reps = np.maximum(1, np.round(weights / weights.min() if weights.max() / weights.min() < 8 else weights / weights.max() * 8)).astype(int)
+        idx = [i for i, r in zip(idx, reps) for _ in range(r)]
     draws = [svm_arrays(ctx, idx, list(ctx.variants), adapter, fcols, kinds, seed + k) for k in range(2)]
     x, y = np.concatenate([d[0] for d in draws]), np.concatenate([d[1] for d in draws])
+    masks = None if ctx.masks is None else np.tile(ctx.masks[idx], (len(ctx.variants) * 2, 1))
     smean, sstd = x.mean(0), x.std(0) + 1e-6
-    model = mlp.train_mlp((x - smean) / sstd, y, ctx.n, ctx.weights, hp, epochs, seed)
+    model = mlp.train_mlp((x - smean) / sstd, y, ctx.n, ctx.weights, hp, epochs, seed, masks)
     return model, dict(fcols=fcols, kinds=kinds, mean=mean, std=std, adapter=adapter, smean=smean, sstd=sstd)
 
 
@@ -250,6 +254,10 @@ def main():
     p.add_argument('--epochs', type=int, default=20)
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--corpus-balance', action='store_true', help='give every corpus equal weight (mlp: repeat smaller corpora; cnn/rnn: weighted sampling)')
+    p.add_argument('--speaker-balance', action='store_true', help='within each corpus every speaker the same weight (with --corpus-balance)')
+    p.add_argument('--label-mask', action='store_true', help="mask the loss to each clip's corpus label set")
+    p.add_argument('--variants', default='', help='feature variants drawn from (default: clean,aug1,aug2 where extracted)')
+    p.add_argument('--seeds', type=int, default=0, help='members of a frame model (0: as the grid entry says)')
     p.add_argument('--name', default='emovox')
     p.add_argument('--data-description', default='')
     args = p.parse_args()
