@@ -9,7 +9,7 @@
  * Options: --families mlp,svm,cnn,rnn  --epochs N (cnn, rnn; default cnn 60, rnn 30)  --jobs 2  --work training/work  --models models
  *          --gap-family cnn  --loco-families mlp,svm,cnn  --no-gap  --no-loco
  *          --train-corpora ravdess,nemo (the pool trained on; default every --data corpus, the others are only tested)
- *          --loco-only (leave-one-corpus-out runs only, nothing shipped)  --quick (see quickSettings)  --tag NAME
+ *          --loco-only (leave-one-corpus-out runs only, nothing shipped)  --quick (see quickSettings)  --tag NAME (results under results/NAME)
  *          --seeds K (frame-model members)  --no-label-mask  --no-speaker-balance
  *          --smoke (tiny: 1 epoch, 2 folds, no search, nothing shipped)
  */
@@ -137,7 +137,8 @@ export async function main(argv: string[]): Promise<void> {
   if (stale.length > 0) await extract({ manifests, out: featureDir, variants: stale, log });
   else log('features up to date');
 
-  const runs = tag ? join(work, 'runs', tag) : join(work, 'runs');
+  const runs = join(work, 'runs');
+  const settingsSuffix = `${booleans.has('no-label-mask') ? '-nomask' : ''}${booleans.has('no-speaker-balance') ? '-nospk' : ''}`;
   let folds = locoOnly ? [] : protocolFolds(entries.filter((e) => pool.includes(corpusOf(e))));
   if (smoke) folds = folds.slice(0, 2);
   // Every corpus weighs the same in training: the MLP repeats the smaller corpus (measured: 47.2 → 51.2 % RAVDESS UAR,
@@ -162,7 +163,8 @@ export async function main(argv: string[]): Promise<void> {
     }
     if (!smoke && !booleans.has('no-loco') && corpora.length > 1 && (locoOnly || locoFamilies.includes(family))) {
       for (const run of locoPlan(corpora, pool)) {
-        const out = join(runs, family, `loco-${run.trainOn.join('+')}`);
+        // Runs of other settings live beside each other (and single-corpus runs, which no mask or balance changes, are shared).
+        const out = join(runs, family, `loco-${run.trainOn.join('+')}${quick ? '-quick' : ''}${run.trainOn.length > 1 ? settingsSuffix : ''}`);
         jobs.push({ family, kind: 'loco', name: `train-${run.trainOn.join('+')}`, out, args: base(family, out, [], run.trainOn), tests: locoTests(entries, run) });
       }
     }
