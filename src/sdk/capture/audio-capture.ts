@@ -1,4 +1,11 @@
 import { EmovoxError } from '../errors.ts';
+import { watchCapture } from './capture-watch.ts';
+
+/**
+ * Longest wait, ms, for the AudioContext to run. Browsers keep a context suspended until a user
+ * gesture; without one `resume()` never settles, and `start()` must fail instead of hanging.
+ */
+export const contextStartTimeoutMs = 5000;
 
 /**
  * The capture graph: MediaStream → AudioWorklet (mono mix, chunking) → MessagePort → worker.
@@ -6,6 +13,8 @@ import { EmovoxError } from '../errors.ts';
  */
 export class AudioCapture {
   private closed = false;
+  private wanted: 'running' | 'suspended' = 'suspended';
+  private readonly unwatch: () => void;
 
   private constructor(
     readonly context: AudioContext,
@@ -14,7 +23,10 @@ export class AudioCapture {
     /** The port the worker reads chunks from; transfer it to the worker. */
     readonly workerPort: MessagePort,
     private readonly sink: HTMLAudioElement | undefined,
-  ) {}
+    stream: MediaStream,
+  ) {
+    this.unwatch = watchCapture({ context, stream, wantsRunning: () => this.wanted === 'running' && !this.closed });
+  }
 
   /** Sample rate of the chunks sent to the worker (the context's rate). */
   get sampleRate(): number {
@@ -50,7 +62,7 @@ export class AudioCapture {
       source.connect(node);
       // The node writes silence; connecting it keeps the graph pulled in every browser.
       node.connect(context.destination);
-      return new AudioCapture(context, source, node, channel.port2, sink);
+      return new AudioCapture(context, source, node, channel.port2, sink, stream);
     } catch (error) {
       releaseSink(sink);
       await context.close().catch(() => undefined);
@@ -58,11 +70,28 @@ export class AudioCapture {
     }
   }
 
+  private get isRunning(): boolean {
+    return this.context.state === 'running';
+  }
+
+  /** Runs the context; rejects with `MIC_UNREADABLE` when it is still suspended after {@link contextStartTimeoutMs}. */
   async resume(): Promise<void> {
-    if (this.context.state !== 'running') await this.context.resume();
+    this.wanted = 'running';
+    if (this.isRunning) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, contextStartTimeoutMs)));
+    try {
+      await Promise.race([this.context.resume(), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!this.isRunning) {
+      throw new EmovoxError('MIC_UNREADABLE', `the AudioContext stayed ${this.context.state} for ${contextStartTimeoutMs / 1000} s: browsers start audio only after a user gesture, so call start() from a click or key handler`);
+    }
   }
 
   async suspend(): Promise<void> {
+    this.wanted = 'suspended';
     if (this.context.state === 'running') await this.context.suspend();
   }
 
@@ -70,6 +99,7 @@ export class AudioCapture {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.unwatch();
     this.node.port.postMessage({ type: 'stop' });
     this.source.disconnect();
     this.node.disconnect();

@@ -3,6 +3,7 @@ import { EmotionModel } from '../model/emotion-model.ts';
 import { parseManifest, type ModelManifest } from '../model/manifest.ts';
 import type { OrtRuntime } from '../model/ort-types.ts';
 import type { VadModelVersion } from '../types.ts';
+import { vadFrameSamples } from '../vad/segmenter.ts';
 import { Silero, SileroLegacy, type Model, type OrtModule } from '../vendor/vad-web.js';
 
 /** Reads the bytes at `url`; failures throw `EmovoxError(code)` naming `what` and the URL. */
@@ -50,9 +51,15 @@ export async function loadEmotionModel(ort: OrtRuntime, manifestUrl: URL, read: 
 export async function openVad(ort: OrtRuntime, version: VadModelVersion, url: URL, bytes: Uint8Array): Promise<Model> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const factory = version === 'legacy' ? SileroLegacy : Silero;
+  let model: Model | undefined;
   try {
-    return await factory.new(ort as unknown as OrtModule, async () => buffer);
+    model = await factory.new(ort as unknown as OrtModule, async () => buffer);
+    // Another model in the VAD's place loads fine and fails only on the first frame: probe it now.
+    await model.process(new Float32Array(vadFrameSamples[version]));
+    model.reset_state();
+    return model;
   } catch (error) {
+    await model?.release().catch(() => undefined);
     throw new EmovoxError('ASSET_LOAD_FAILED', `VAD model ${url.href}: onnxruntime could not load it (${(error as Error).message ?? error})`, { cause: error });
   }
 }
