@@ -57,6 +57,7 @@ const examples: readonly Example[] = [
   { name: 'vite-react', servings: [{ name: 'from /' }] },
   { name: 'webpack', servings: [{ name: 'from /' }, csp] },
   { name: 'rollup', servings: [{ name: 'from /' }] },
+  { name: 'vue', servings: [{ name: 'from /' }, csp] },
   { name: 'nextjs-app', outDir: 'out', servings: [{ name: 'from / (pre-rendered on the server, hydrated)' }] },
 ];
 
