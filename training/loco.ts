@@ -42,11 +42,12 @@ export const locoTestName = (run: LocoRun, heldout: string): string => `loco-${r
  * The held-out corpus's clips whose label the training corpora have: a label no training corpus
  * teaches cannot be predicted, and its zero recall would measure the label sets, not generalisation.
  */
-export function locoTests(entries: readonly ManifestEntry[], run: LocoRun): TestSet[] {
+export function locoTests(entries: readonly ManifestEntry[], run: LocoRun, maxClips = Infinity): TestSet[] {
   const taught = new Set(entries.filter((e) => run.trainOn.includes(corpusOf(e))).map((e) => e.label));
   return run.heldout.map((c) => ({
     name: locoTestName(run, c),
-    entries: testOrder(entries.filter((e) => corpusOf(e) === c && taught.has(e.label))),
+    // The first maxClips of the seeded shuffle: a random sample (quick mode; the front-end dominates its time).
+    entries: testOrder(entries.filter((e) => corpusOf(e) === c && taught.has(e.label))).slice(0, maxClips),
     restrict: true,
   })).filter((t) => t.entries.length > 0);
 }
@@ -57,10 +58,10 @@ export interface LocoRow {
   readonly mean: number;
 }
 
-/** Per family: UAR per held-out corpus (the part after `-to-`) and their mean. */
-export function locoRows(records: readonly (EvalRecord & { family: string; kind: string })[]): LocoRow[] {
+/** Per family: UAR per held-out corpus (the part after `-to-`) and their mean, over the tests named (default all). */
+export function locoRows(records: readonly (EvalRecord & { family: string; kind: string })[], tests?: ReadonlySet<string>): LocoRow[] {
   const byFamily = new Map<string, Record<string, number>>();
-  for (const r of records.filter((x) => x.kind === 'loco')) {
+  for (const r of records.filter((x) => x.kind === 'loco' && (!tests || tests.has(x.test)))) {
     const corpus = r.test.slice(r.test.lastIndexOf('-to-') + 4);
     byFamily.set(r.family, { ...byFamily.get(r.family), [corpus]: r.clean.uar });
   }
