@@ -1,5 +1,6 @@
 import { EmovoxError } from '../errors.ts';
-import { maxSampleRate, minSampleRate, type DecodedAudio } from './decoded-audio.ts';
+import { fromWasmDecoder } from './compressed.ts';
+import type { DecodedAudio } from './decoded-audio.ts';
 import { isFlac } from './sniff.ts';
 
 /**
@@ -14,24 +15,18 @@ export async function decodeFlac(bytes: Uint8Array): Promise<DecodedAudio> {
   const decoder = new FLACDecoder();
   try {
     await decoder.ready;
-    const decoded = await decoder.decodeFile(bytes);
-    if (decoded.errors.length > 0 && decoded.samplesDecoded === 0) {
-      throw new EmovoxError('INVALID_AUDIO', `FLAC stream is corrupt: ${decoded.errors[0].message}`);
-    }
-    if (decoded.samplesDecoded === 0 || decoded.channelData.length === 0) {
-      throw new EmovoxError('INVALID_AUDIO', 'FLAC contains zero samples');
-    }
-    if (decoded.sampleRate < minSampleRate || decoded.sampleRate > maxSampleRate) {
-      throw new EmovoxError('UNSUPPORTED_AUDIO', `FLAC sample rate ${decoded.sampleRate} Hz is outside ${minSampleRate}-${maxSampleRate} Hz`);
-    }
+    const raw = await decoder.decodeFile(bytes);
+    const decoded = fromWasmDecoder('FLAC', raw);
     // The decoder scales by 2^(bits-1) - 1; WAV decoding (ours, sox, browsers) uses 2^(bits-1).
-    const scale = (2 ** (decoded.bitDepth - 1) - 1) / 2 ** (decoded.bitDepth - 1);
-    const channels = decoded.channelData.map((channel) => {
-      const samples = channel.slice(0, decoded.samplesDecoded);
-      for (let i = 0; i < samples.length; i++) samples[i] *= scale;
-      return samples;
-    });
-    return { sampleRate: decoded.sampleRate, channels };
+    const scale = (2 ** (raw.bitDepth - 1) - 1) / 2 ** (raw.bitDepth - 1);
+    for (const channel of decoded.channels) {
+      for (let i = 0; i < channel.length; i++) channel[i] *= scale;
+    }
+    return decoded;
+  } catch (error) {
+    // The wasm decoder throws plain errors on some corrupt streams; callers get the same typed error as for MP3/Opus.
+    if (error instanceof EmovoxError) throw error;
+    throw new EmovoxError('INVALID_AUDIO', `FLAC stream is corrupt: ${(error as Error)?.message ?? String(error)}`, { cause: error });
   } finally {
     decoder.free();
   }

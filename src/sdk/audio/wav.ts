@@ -70,29 +70,31 @@ function readSample(view: DataView, offset: number, format: WavFormat): number {
 /**
  * Decodes a RIFF/WAVE file (PCM 8/16/24/32-bit integer, 32/64-bit float, any channel count,
  * 8–96 kHz) in pure TypeScript. A data chunk that claims more bytes than the file holds (a
- * recording cut short or still being written) is read up to the last whole frame.
+ * recording cut short or still being written) is read up to the last whole frame. RIFF lets
+ * chunks come in any order, so a `fmt ` chunk after the `data` chunk is found too.
  */
 export function decodeWav(bytes: Uint8Array): DecodedAudio {
   if (!isWav(bytes)) throw new EmovoxError('UNSUPPORTED_AUDIO', 'not a RIFF/WAVE file');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let format: WavFormat | undefined;
+  let data: { start: number; size: number } | undefined;
   let offset = 12;
-  while (offset + 8 <= bytes.length) {
+  while (offset + 8 <= bytes.length && !(format && data)) {
     const id = tag(view, offset);
     const size = view.getUint32(offset + 4, true);
     const body = offset + 8;
-    if (id === 'fmt ') {
+    if (id === 'fmt ' && !format) {
       if (body + 16 > bytes.length) break;
       format = readFormat(view, body, size);
       checkFormat(format);
-    } else if (id === 'data') {
-      if (!format) throw new EmovoxError('INVALID_AUDIO', "WAV 'data' chunk comes before its 'fmt ' chunk");
-      const available = Math.min(size, bytes.length - body);
-      return readFrames(view, body, Math.floor(available / format.blockAlign), format);
+    } else if (id === 'data' && !data) {
+      data = { start: body, size: Math.min(size, bytes.length - body) };
     }
     offset = body + size + (size & 1);
   }
-  throw new EmovoxError('INVALID_AUDIO', format ? "WAV has no 'data' chunk (truncated?)" : "WAV header is truncated: no complete 'fmt ' chunk");
+  if (!format) throw new EmovoxError('INVALID_AUDIO', "WAV header is truncated: no complete 'fmt ' chunk");
+  if (!data) throw new EmovoxError('INVALID_AUDIO', "WAV has no 'data' chunk (truncated?)");
+  return readFrames(view, data.start, Math.floor(data.size / format.blockAlign), format);
 }
 
 function readFrames(view: DataView, start: number, frameCount: number, format: WavFormat): DecodedAudio {

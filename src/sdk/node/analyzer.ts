@@ -1,4 +1,5 @@
 import { resolveAssets } from '../assets.ts';
+import { EmovoxError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { routeVadLogging } from '../vad/logging.ts';
 import type { EmotionModel } from '../model/emotion-model.ts';
@@ -10,6 +11,7 @@ import { Recognition } from '../pipeline/recognition.ts';
 import type { AnalysisResult } from '../types.ts';
 import { Segmenter } from '../vad/segmenter.ts';
 import type { Model } from '../vendor/vad-web.js';
+import { checkAnalyzeOptions, checkMonoAudio } from './check-input.ts';
 import { loadNodeOrt, readBytes, type NodeOrtName } from './runtime.ts';
 
 /**
@@ -50,8 +52,16 @@ export class NodeAnalyzer {
     return this.model.manifest.name;
   }
 
-  /** Segments a whole recording and returns every utterance's final result. */
+  /**
+   * Segments a whole recording and returns every utterance's final result. Bad input is refused before
+   * the VAD sees it: a non-`Float32Array` is a TypeError, a rate outside 8-192 kHz a RangeError (the
+   * same rules as the browser's `analyze()`), empty audio or NaN/infinite samples `INVALID_AUDIO`, and a
+   * malformed option a TypeError/RangeError naming it.
+   */
   async analyze(audio: MonoAudio, options: AnalyzeSamplesOptions = {}): Promise<AnalysisResult> {
+    if (this.released) throw new EmovoxError('INVALID_STATE', 'the analyzer was released');
+    checkMonoAudio(audio);
+    checkAnalyzeOptions(options);
     this.vad.reset_state();
     const segmenter = new Segmenter(this.vad, this.options.vad, 0);
     const recognition = new Recognition(segmenter, new EmotionScorer(this.model), this.options.smoothing, this.options.includeAudio);

@@ -1,0 +1,39 @@
+import { assertFiniteSamples } from '../audio/prepare.ts';
+import type { AnalyzeSamplesOptions, MonoAudio } from '../pipeline/analyze-samples.ts';
+
+/** The browser's `analyze()` accepts the same range for `{ samples, sampleRate }`. */
+const minRate = 8000;
+const maxRate = 192000;
+
+/** TypeError for the wrong shape, RangeError for an impossible rate, INVALID_AUDIO for empty or non-finite samples. */
+export function checkMonoAudio(audio: MonoAudio): void {
+  if (typeof audio !== 'object' || audio === null || !(audio.samples instanceof Float32Array)) {
+    throw new TypeError('audio must be { samples: Float32Array, sampleRate: number }');
+  }
+  const { sampleRate } = audio;
+  if (typeof sampleRate !== 'number' || !Number.isInteger(sampleRate) || sampleRate < minRate || sampleRate > maxRate) {
+    throw new RangeError(`audio.sampleRate must be an integer in [${minRate}, ${maxRate}], got ${String(sampleRate)}`);
+  }
+  assertFiniteSamples(audio.samples);
+}
+
+const knownKeys = new Set(['chunkSeconds', 'onProgress', 'signal', 'yieldBetweenChunks']);
+
+/**
+ * Rejects options that would otherwise fail quietly: a NaN `chunkSeconds` made the chunk loop end at
+ * once, so the whole recording was skipped and reported as having no utterances.
+ */
+export function checkAnalyzeOptions(options: AnalyzeSamplesOptions): void {
+  if (typeof options !== 'object' || options === null) throw new TypeError('analyze options must be an object');
+  for (const key of Object.keys(options)) {
+    if (!knownKeys.has(key)) throw new TypeError(`unknown analyze option '${key}' (known: ${[...knownKeys].join(', ')})`);
+  }
+  const { chunkSeconds, onProgress, signal, yieldBetweenChunks } = options;
+  if (chunkSeconds !== undefined) {
+    if (typeof chunkSeconds !== 'number' || Number.isNaN(chunkSeconds)) throw new TypeError(`chunkSeconds must be a number, got ${typeof chunkSeconds}`);
+    if (!(chunkSeconds >= 0.01 && chunkSeconds <= 3600)) throw new RangeError(`chunkSeconds must be in [0.01, 3600], got ${chunkSeconds}`);
+  }
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('onProgress must be a function');
+  if (yieldBetweenChunks !== undefined && typeof yieldBetweenChunks !== 'function') throw new TypeError('yieldBetweenChunks must be a function');
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('signal must be an AbortSignal');
+}
