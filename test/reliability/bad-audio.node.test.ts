@@ -180,6 +180,11 @@ describe('WAV headers that lie', () => {
     await assertCode(analyzeBytes(riff([{ id: 'fmt ', body: new Uint8Array(10) }, data])), 'INVALID_AUDIO', /fmt/);
     await assertCode(analyzeBytes(riff([{ ...fmt, declaredSize: 0xfffffff0 }, data])), 'INVALID_AUDIO');
   });
+
+  test("an extensible 'fmt ' cut before its sub-format is INVALID_AUDIO (found by the fuzz test, seed 7)", async () => {
+    const found = Uint8Array.from([82, 73, 70, 70, 82, 155, 0, 0, 87, 65, 86, 69, 102, 109, 116, 32, 32, 0, 0, 0, 254, 255, 3, 0, 34, 86, 0, 0, 50, 7, 3, 0, 9, 0, 24, 0, 22, 0, 24, 0, 0, 0, 0]);
+    await assertCode(analyzeBytes(found), 'INVALID_AUDIO', /sub-format/);
+  });
 });
 
 describe('other files', () => {

@@ -26,9 +26,14 @@ export function isWav(bytes: Uint8Array): boolean {
 
 function readFormat(view: DataView, offset: number, size: number): WavFormat {
   if (size < 16) throw new EmovoxError('INVALID_AUDIO', `WAV 'fmt ' chunk is ${size} bytes, expected at least 16`);
+  // The chunk may claim more bytes than the file holds; read only what is there.
+  const available = Math.min(size, view.byteLength - offset);
   let formatTag = view.getUint16(offset, true);
   const bitsPerSample = view.getUint16(offset + 14, true);
-  if (formatTag === formatExtensible && size >= 26) formatTag = view.getUint16(offset + 24, true);
+  if (formatTag === formatExtensible && size >= 26) {
+    if (available < 26) throw new EmovoxError('INVALID_AUDIO', "WAV 'fmt ' chunk is truncated before its sub-format");
+    formatTag = view.getUint16(offset + 24, true);
+  }
   return {
     formatTag,
     channelCount: view.getUint16(offset + 2, true),
