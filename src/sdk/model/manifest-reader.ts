@@ -11,7 +11,8 @@ export class ManifestReader {
   optional(path: string): unknown {
     let value: unknown = this.root;
     for (const key of path.split('.')) {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+      // Own properties only: a key like 'constructor' must not reach Object.prototype.
+      if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
       value = (value as Record<string, unknown>)[key];
     }
     return value;
@@ -43,8 +44,8 @@ export class ManifestReader {
     return value;
   }
 
-  integer(path: string, min: number): number {
-    const value = this.number(path, min);
+  integer(path: string, min: number, max = Infinity): number {
+    const value = this.number(path, min, max);
     if (!Number.isInteger(value)) this.fail(path, 'must be an integer');
     return value;
   }

@@ -2,6 +2,7 @@ import { resolveFeatureConfig, type FeatureConfig } from '../features/config.ts'
 import { frameFeatureNames, frameFeatureWidth, type FrameFeatureName } from '../features/frame-features.ts';
 import { statisticBlocks, statisticNames } from '../features/statistics.ts';
 import { isCanonicalLabel, type CanonicalLabel } from './labels.ts';
+import { checkFeatureCost, checkFrameCounts, checkModelFile, checkMoments, checkRawFeatureConfig, manifestLimits } from './manifest-limits.ts';
 import { ManifestReader } from './manifest-reader.ts';
 
 /** The only manifest format this runtime reads. */
@@ -108,22 +109,21 @@ function readAdaptation(r: ManifestReader, config: FeatureConfig): SpeakerAdapta
   r.oneOf(r.at('features.adaptation.kind'), 'features.adaptation.kind', ['speaker-running-stats'] as const);
   const blocks = readBlocks(r, 'features.adaptation.blocks');
   const width = inputWidth(blocks, config);
-  return {
-    kind: 'speaker-running-stats',
-    blocks,
-    mean: r.numbers('features.adaptation.mean', width),
-    std: r.numbers('features.adaptation.std', width, true),
-    priorFrames: r.number('features.adaptation.priorFrames', 0),
-  };
+  const [mean, std] = [r.numbers('features.adaptation.mean', width), r.numbers('features.adaptation.std', width, true)];
+  checkMoments(r, 'features.adaptation', mean, std);
+  return { kind: 'speaker-running-stats', blocks, mean, std, priorFrames: r.number('features.adaptation.priorFrames', 0, manifestLimits.priorFrames) };
 }
 
 function readFeatures(r: ManifestReader): ModelFeatureSpec {
   let config: FeatureConfig;
+  const rawConfig = r.object('features.config');
+  checkRawFeatureConfig(r, rawConfig);
   try {
-    config = resolveFeatureConfig(r.object('features.config') as Partial<FeatureConfig>);
+    config = resolveFeatureConfig(rawConfig as Partial<FeatureConfig>);
   } catch (error) {
     return r.fail('features.config', (error as Error).message);
   }
+  checkFeatureCost(r, config);
   const input = r.oneOf(r.at('features.input'), 'features.input', ['frames', 'statistics'] as const);
   const blocks = readBlocks(r, 'features.blocks');
   if (input === 'statistics' && blocks.join() !== statisticBlocks.join()) {
@@ -132,12 +132,15 @@ function readFeatures(r: ManifestReader): ModelFeatureSpec {
   const width = input === 'statistics' ? statisticNames(config).length : inputWidth(blocks, config);
   const minFrames = r.integer('features.minFrames', 1);
   const maxFrames = r.integer('features.maxFrames', minFrames);
+  checkFrameCounts(r, minFrames, maxFrames, width);
+  const normalization = { mean: r.numbers('features.normalization.mean', width), std: r.numbers('features.normalization.std', width, true) };
+  checkMoments(r, 'features.normalization', normalization.mean, normalization.std);
   const trimDb = r.optional('features.trimDb') === undefined ? undefined : r.number('features.trimDb', -200, 0);
   return {
     config,
     input,
     blocks,
-    normalization: { mean: r.numbers('features.normalization.mean', width), std: r.numbers('features.normalization.std', width, true) },
+    normalization,
     minFrames,
     maxFrames,
     ...(trimDb === undefined ? {} : { trimDb }),
@@ -151,8 +154,9 @@ function readOnnx(r: ManifestReader, features: ModelFeatureSpec): OnnxSpec {
   );
   const width = features.normalization.mean.length;
   const expectedRank = features.input === 'frames' ? 3 : 2;
-  if (inputShape.length !== expectedRank || inputShape[inputShape.length - 1] !== width) {
-    r.fail('onnx.inputShape', `must have rank ${expectedRank} and end in the input width ${width}, got [${inputShape.join(', ')}]`);
+  // emovox always runs a batch of one, so a fixed batch axis must be 1.
+  if (inputShape.length !== expectedRank || inputShape[inputShape.length - 1] !== width || (typeof inputShape[0] === 'number' && inputShape[0] !== 1)) {
+    r.fail('onnx.inputShape', `must have rank ${expectedRank}, batch 1 and end in the input width ${width}, got [${inputShape.join(', ')}]`);
   }
   if (features.input === 'frames' && typeof inputShape[1] === 'number' && (features.minFrames !== inputShape[1] || features.maxFrames !== inputShape[1])) {
     r.fail('onnx.inputShape', `fixes ${inputShape[1]} frames, so features.minFrames and features.maxFrames must both be ${inputShape[1]}`);
@@ -178,13 +182,15 @@ export function parseManifest(json: unknown): ModelManifest {
   if (new Set(labels).size !== labels.length) r.fail('labels', 'contains duplicates');
   const sha256 = r.string('model.sha256');
   if (!/^[0-9a-f]{64}$/.test(sha256)) r.fail('model.sha256', 'must be 64 lower-case hex digits');
+  const file = r.string('model.file');
+  checkModelFile(r, file);
   const features = readFeatures(r);
   return {
     format: manifestFormat,
     name: r.string('name'),
     version: r.string('version'),
     labels,
-    model: { file: r.string('model.file'), sha256, bytes: r.integer('model.bytes', 1) },
+    model: { file, sha256, bytes: r.integer('model.bytes', 1, manifestLimits.modelBytes) },
     features,
     onnx: readOnnx(r, features),
     training: {
