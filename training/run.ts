@@ -36,10 +36,11 @@ const defaultEpochs: Record<string, number> = { cnn: 60, rnn: 30 };
 
 /**
  * `--quick`: one leave-one-corpus-out evaluation of a family in about 20-30 minutes on the 2 shared cores, for
- * comparing choices (not for shipping): LOCO runs only, one member, fewer epochs, no search, two feature variants,
+ * comparing choices (not for shipping): LOCO runs only, one member, 600 optimiser steps (batch 32) whatever the training set
+ * (so pools of different sizes train equally long), no search, two feature variants,
  * and at most 1,200 test clips per held-out corpus (a seeded random sample: decoding and the front-end dominate evaluation).
  */
-export const quickSettings = { epochs: { cnn: 12, rnn: 8 } as Record<string, number>, seeds: 1, variants: ['clean', 'aug1'] as Variant[], maxTestClips: 1200 };
+export const quickSettings = { epochs: { cnn: 12, rnn: 8 } as Record<string, number>, steps: 600, seeds: 1, variants: ['clean', 'aug1'] as Variant[], maxTestClips: 1200 };
 
 export interface TrainJob {
   readonly family: string;
@@ -90,7 +91,7 @@ async function runJobs(jobs: readonly TrainJob[], parallel: number, onDone: (job
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'no-label-mask', 'no-speaker-balance'], values: ['families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
+  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'no-label-mask', 'no-speaker-balance'], values: ['families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'steps', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
   const data = parseData(flags.get('data') ?? []);
   if (data.length === 0) throw new CliUsageError('give at least one --data <corpus folder>');
   const smoke = booleans.has('smoke');
@@ -105,6 +106,7 @@ export async function main(argv: string[]): Promise<void> {
   // The CNN, regularised by masking and mixup, trains longer than the RNN (60 epochs; see the model card).
   const epochsOf = (family: string): number => Number(flags.get('epochs')?.[0] ?? (smoke ? 1 : quick ? quickSettings.epochs[family] : defaultEpochs[family]));
   const seeds = flags.get('seeds')?.[0] ?? (quick ? String(quickSettings.seeds) : undefined);
+  const steps = flags.get('steps')?.[0] ?? (quick ? String(quickSettings.steps) : undefined);
   const parallel = Number(flags.get('jobs')?.[0] ?? 2);
   const seed = flags.get('seed')?.[0] ?? '0';
   const search = !smoke && !quick && !booleans.has('no-search');
@@ -151,7 +153,7 @@ export async function main(argv: string[]): Promise<void> {
   // share of its corpus, and the loss is masked to each clip's corpus label set (unless --no-label-mask).
   const balance = (family: string, trainOn: readonly string[]): string[] => (family === 'svm' || trainOn.length < 2 ? [] : [
     '--corpus-balance', ...(booleans.has('no-speaker-balance') ? [] : ['--speaker-balance']), ...(booleans.has('no-label-mask') ? [] : ['--label-mask'])]);
-  const epochArgs = (family: string): string[] => (family in defaultEpochs ? ['--epochs', String(epochsOf(family)), ...(seeds ? ['--seeds', seeds] : [])] : []);
+  const epochArgs = (family: string): string[] => (family in defaultEpochs ? ['--epochs', String(epochsOf(family)), ...(seeds ? ['--seeds', seeds] : []), ...(steps ? ['--steps', steps] : [])] : []);
   const base = (family: string, out: string, extra: string[], trainOn: readonly string[] = pool): string[] =>
     ['--features', featureDir, '--family', family, '--out', out, ...epochArgs(family), '--seed', seed, '--corpora', trainOn.join(','), '--variants', variants.join(','), ...extra, ...balance(family, trainOn)];
   const jobs: TrainJob[] = [];
@@ -223,7 +225,7 @@ export async function main(argv: string[]): Promise<void> {
     await mkdir(results, { recursive: true });
     await writeFile(join(results, 'evaluations.json'), JSON.stringify(records, null, 1));
   }, log);
-  const locoNote = `${variants.join('+')} features; epochs ${families.filter((f) => f in defaultEpochs).map((f) => `${f} ${epochsOf(f)}`).join(', ') || '–'}; seeds ${seeds ?? 'grid'}; search ${search ? 'on' : 'off'}; label mask ${booleans.has('no-label-mask') ? 'off' : 'on'}; speaker balance ${booleans.has('no-speaker-balance') ? 'off' : 'on'}; ${((Date.now() - t0) / 60000).toFixed(0)} min.`;
+  const locoNote = `${variants.join('+')} features; epochs ${families.filter((f) => f in defaultEpochs).map((f) => `${f} ${epochsOf(f)}`).join(', ') || '–'}; steps ${steps ?? 'epochs x clips'}; seeds ${seeds ?? 'grid'}; search ${search ? 'on' : 'off'}; label mask ${booleans.has('no-label-mask') ? 'off' : 'on'}; speaker balance ${booleans.has('no-speaker-balance') ? 'off' : 'on'}; ${((Date.now() - t0) / 60000).toFixed(0)} min.`;
   if (records.some((r) => r.kind === 'loco')) {
     const tables = pools.map((p) => locoMarkdown(locoRows(records, new Set(locoPlan(corpora, p).flatMap((run) => run.heldout.map((h) => locoTestName(run, h))))),
       `Leave-one-corpus-out, trained on ${p.join(', ')} without the held-out corpus; ${locoNote}`));

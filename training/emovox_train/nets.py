@@ -128,8 +128,14 @@ class FrameBatches:
             x[:, s:s + w] = 0
         return x
 
-    def epoch(self, batch_size):
-        order = self.rng.permutation(self.idx) if self.p is None else self.rng.choice(self.idx, size=len(self.idx), p=self.p)
+    def epoch(self, batch_size, size=None):
+        """One epoch of clip draws: len(idx) by default, or `size` (a fixed number of steps whatever the corpus sizes)."""
+        size = size or len(self.idx)
+        if self.p is None:
+            reps = int(np.ceil(size / len(self.idx)))
+            order = np.concatenate([self.rng.permutation(self.idx) for _ in range(reps)])[:size]
+        else:
+            order = self.rng.choice(self.idx, size=size, p=self.p)
         for s in range(0, len(order), batch_size):
             b = order[s:s + batch_size]
             if len(b) < 2:
@@ -138,13 +144,17 @@ class FrameBatches:
             yield torch.from_numpy(np.stack([self.one(i) for i in b]).astype(np.float32)), torch.from_numpy(self.labels[b]), m
 
 
-def train_net(family, hp, batches, n_labels, class_weights, epochs, seed, log=None):
+def train_net(family, hp, batches, n_labels, class_weights, epochs, seed, log=None, steps=0):
+    """steps > 0: that many optimiser steps in all (spread over the epochs), so conditions with different training
+    sets get the same training length; otherwise every epoch draws as many clips as the training set has."""
     torch.manual_seed(seed)
     width = len(batches.cols)
     shape = dict(dilations=tuple(hp['dilations'])) if 'dilations' in hp else {}
     model = FAMILIES[family](width, n_labels, channels=hp['channels'], dropout=hp['dropout'], hidden=hp['hidden'], **shape)
     opt = torch.optim.AdamW(model.parameters(), lr=hp['lr'], weight_decay=hp.get('weight_decay', 1e-3))
-    steps = epochs * int(np.ceil(len(batches.idx) / hp['batch']))
+    per_epoch = int(np.ceil(steps / epochs)) if steps > 0 else int(np.ceil(len(batches.idx) / hp['batch']))
+    epoch_size = per_epoch * hp['batch'] if steps > 0 else None
+    steps = epochs * per_epoch
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=hp['lr'], total_steps=steps, pct_start=0.2)
     cw = torch.tensor(class_weights, dtype=torch.float32)
     plain = nn.CrossEntropyLoss(weight=cw, label_smoothing=0.1)
@@ -155,7 +165,7 @@ def train_net(family, hp, batches, n_labels, class_weights, epochs, seed, log=No
     for epoch in range(epochs):
         model.train()
         total, count = 0.0, 0
-        for x, y, m in batches.epoch(hp['batch']):
+        for x, y, m in batches.epoch(hp['batch'], epoch_size):
             opt.zero_grad()
             if hp.get('mixup', 0) > 0:
                 # Mixup: convex combinations of clip pairs and of their losses.

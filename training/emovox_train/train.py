@@ -128,7 +128,7 @@ def fit_net(ctx, family, hp, idx, epochs, seed, log):
         rng = np.random.default_rng(member_seed)
         batches = nets.FrameBatches(list(ctx.variants.values()), cols, ctx.y, idx, D.speaker_pools(ctx.speakers, idx), adapter,
                                     mean, std, CROP, MAX_HISTORY, COLD_P, rng, corpus_weights(ctx, idx), hp.get('specaug', 0), ctx.masks)
-        members.append(nets.train_net(family, hp, batches, ctx.n, ctx.weights, epochs, member_seed, log))
+        members.append(nets.train_net(family, hp, batches, ctx.n, ctx.weights, epochs, member_seed, log, getattr(ctx.args, 'steps', 0)))
     model = members[0] if len(members) == 1 else nets.SeedEnsemble(members).eval()
     return model, dict(cols=cols, mean=mean, std=std, adapter=adapter)
 
@@ -257,6 +257,7 @@ def main():
     p.add_argument('--speaker-balance', action='store_true', help='within each corpus every speaker the same weight (with --corpus-balance)')
     p.add_argument('--label-mask', action='store_true', help="mask the loss to each clip's corpus label set")
     p.add_argument('--variants', default='', help='feature variants drawn from (default: clean,aug1,aug2 where extracted)')
+    p.add_argument('--steps', type=int, default=0, help='frame models: this many optimiser steps in all, whatever the training set size (0: epochs x clips)')
     p.add_argument('--seeds', type=int, default=0, help='members of a frame model (0: as the grid entry says)')
     p.add_argument('--name', default='emovox')
     p.add_argument('--data-description', default='')
