@@ -1,6 +1,7 @@
 // The static Storybook (`npm run build-storybook`, into storybook-static/, git-ignored) builds with every
 // stories file, and every story opens in headless Chromium without a console error, a failed request or
-// an axe-core violation. One screenshot per story lands in storybook-static/screenshots/ (a CI artifact).
+// an axe-core violation; the two stories that run the real pipeline produce results from a recording
+// and from the fake microphone. One screenshot per story lands in storybook-static/screenshots/ (a CI artifact).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer-core';
+import { launchWithFakeMic } from '../packaging/browser.ts';
 import { axeViolations, launchChromium, watchPage } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
 
@@ -91,5 +93,26 @@ describe('Storybook static build', () => {
     assert.ok(count > 0, status ?? '');
     assert.deepEqual([...problems, ...(await axeViolations(page, '#storybook-root', ['region']))], []);
     await page.close();
+  });
+
+  it('answers live speech in the assistant chat attached to a real <emotion-listener>', async () => {
+    const live = await launchWithFakeMic(`${root}test/.generated/one-phrase.wav`);
+    try {
+      const page = await live.newPage();
+      const problems = watchPage(page);
+      await page.goto(`${origin}/iframe.html?id=plugins-assistant-chat--live-pipeline&viewMode=story`, { waitUntil: 'load' });
+      // The button is enabled once the model has loaded.
+      await page.waitForFunction(() => document.querySelector('#storybook-root emotion-listener')?.shadowRoot?.querySelector('button:not([disabled])'), { timeout: 120_000 });
+      await page.click('#storybook-root emotion-listener >>> button');
+      // The fake microphone loops one phrase: a user line, the plugin's context line and a reply follow.
+      await page.waitForFunction(() => document.querySelectorAll('#storybook-root p.assistant').length >= 1, { timeout: 120_000 });
+      const lines = await page.$$eval('#storybook-root p', (ps) => ps.map((p) => `${p.className}: ${p.textContent}`));
+      await page.screenshot({ path: `${shotDir}/plugins-assistant-chat--live-pipeline-answered.png`, fullPage: true });
+      assert.ok(lines.some((line) => /^user: user \(\d+\.\d s of speech, heard as \w+\)$/.test(line)), lines.join('\n'));
+      assert.ok(lines.some((line) => /^context: context The user /.test(line)), lines.join('\n'));
+      assert.deepEqual(problems, []);
+    } finally {
+      await live.close();
+    }
   });
 });
