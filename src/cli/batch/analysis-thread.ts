@@ -1,4 +1,5 @@
 // Entry of one analysis thread: loads the model once, then analyses one recording per request.
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { NodeAnalyzer } from '../../sdk/node/index.ts';
 import { analyzeRecording } from './analyze-recording.ts';
@@ -22,5 +23,8 @@ try {
   });
   post({ kind: 'ready' });
 } catch (error) {
-  post({ kind: 'fatal', error: toFailure(error) });
+  // Manifest validation messages name the field, not the file: add the file once, for the one-line report.
+  const failure = toFailure(error);
+  const where = settings.model ? fileURLToPath(settings.model) : 'the shipped model';
+  post({ kind: 'fatal', error: failure.message.includes(where) ? failure : { ...failure, message: `${where}: ${failure.message}` } });
 }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import {
-  assertFiniteSamples, decodeAudioBytes, EmovoxError, resample, summarizeSession, toMono, type DecodedAudio, type EmotionResult,
+  assertFiniteSamples, decodeAudioBytes, resample, summarizeSession, toMono, type DecodedAudio, type EmotionResult,
 } from '../../sdk/index.ts';
 import type { NodeAnalyzer } from '../../sdk/node/index.ts';
+import { readInputFile } from '../read-input-file.ts';
 import { speakerOfChannel, type AnalysisSettings, type BatchInput, type RecordingRecord, type UtteranceRecord } from './record.ts';
 
 const round = (x: number): number => Number(x.toPrecision(6));
@@ -24,14 +24,7 @@ function toRecord(result: EmotionResult, channel: number, speaker: string): Utte
 }
 
 async function readAudio(path: string): Promise<DecodedAudio> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new EmovoxError('INVALID_AUDIO', reason, { cause: error });
-  }
-  return decodeAudioBytes(bytes);
+  return decodeAudioBytes(await readInputFile(path));
 }
 
 /** The streams to analyse: each channel alone (`split`) or their average (`mix`). */

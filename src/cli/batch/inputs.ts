@@ -24,8 +24,8 @@ async function filesOf(arg: string): Promise<Array<{ path: string; metadata: Rec
   if (!info?.isDirectory()) return plain([arg]);
   const pattern = audioExtensions.map((e) => `**/*${e}`);
   const matches = (await glob(pattern, { cwd: arg, absolute: true, onlyFiles: true, caseSensitiveMatch: false })).sort();
-  if (matches.length === 0) throw new CliUsageError(`no audio file (${audioExtensions.join(' ')}) under ${arg}`);
-  return plain(matches);
+  // A folder without audio fails as one input (reported when read), so the rest of the batch still runs.
+  return plain(matches.length > 0 ? matches : [arg]);
 }
 
 /** `call.stereo.wav` -> `call.stereo`: the name results are written under. */

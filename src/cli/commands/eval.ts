@@ -56,7 +56,8 @@ export async function run(args: string[]): Promise<number> {
   try {
     entries = resolveLabels(await readManifestCsv(csv), labelOptions);
   } catch (error) {
-    if (error instanceof DatasetError) throw new CliUsageError(error.message);
+    // readManifestCsv names the file itself; resolveLabels does not know it.
+    if (error instanceof DatasetError) throw new CliUsageError(error.message.startsWith(csv) ? error.message : `${csv}: ${error.message}`);
     throw error;
   }
   let evaluation: Evaluation;

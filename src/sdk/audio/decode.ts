@@ -17,6 +17,7 @@ function describeStart(bytes: Uint8Array): string {
 export async function decodeAudioBytes(bytes: Uint8Array): Promise<DecodedAudio> {
   if (bytes.length === 0) throw new EmovoxError('INVALID_AUDIO', 'the file is empty');
   if (isWav(bytes)) return decodeWav(bytes);
+  if (bytes.length < 12 && describeStart(bytes).includes("'RIFF'")) throw new EmovoxError('INVALID_AUDIO', `WAV header is truncated: the file is ${bytes.length} bytes`);
   if (isFlac(bytes)) return decodeFlac(bytes);
   if (isOgg(bytes)) return (await import('./opus.ts')).decodeOggOpus(bytes);
   if (isMp3(bytes)) return (await import('./mp3.ts')).decodeMp3(bytes);
