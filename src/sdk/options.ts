@@ -115,6 +115,11 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: readonly
   return value as T;
 }
 
+/** True for `{...}` objects; arrays, `null`, Maps, Dates and the like are not option objects. */
+function isOptionObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Object]';
+}
+
 /** Rejects keys outside `known`, so a misspelt nested option fails instead of silently keeping its default. */
 function onlyKnownKeys(name: string, value: object, known: readonly string[]): void {
   for (const key of Object.keys(value)) {
@@ -124,7 +129,7 @@ function onlyKnownKeys(name: string, value: object, known: readonly string[]): v
 
 function resolveVad(vad: VadOptions | undefined): ResolvedVadOptions {
   if (vad === undefined) return defaultVadOptions;
-  if (typeof vad !== 'object' || vad === null) throw new TypeError('vad must be an object');
+  if (!isOptionObject(vad)) throw new TypeError('vad must be an object');
   onlyKnownKeys('vad.', vad, Object.keys(defaultVadOptions));
   const merged = { ...defaultVadOptions, ...definedOnly(vad) };
   const model = oneOf<VadModelVersion>('vad.model', merged.model, ['v5', 'legacy']);
@@ -141,7 +146,7 @@ function resolveVad(vad: VadOptions | undefined): ResolvedVadOptions {
 function resolveSmoothing(smoothing: RecognizerOptions['smoothing']): ResolvedSmoothing {
   if (smoothing === undefined) return defaultOptions.smoothing;
   const spec = typeof smoothing === 'string' ? { kind: smoothing } : smoothing;
-  if (typeof spec !== 'object' || spec === null) throw new TypeError('smoothing must be a kind name or an object');
+  if (!isOptionObject(spec)) throw new TypeError('smoothing must be a kind name or an object');
   const kind = oneOf('smoothing.kind', spec.kind, ['none', 'exponential', 'hysteresis'] as const);
   onlyKnownKeys('smoothing.', spec, ['kind', ...(kind === 'exponential' ? ['alpha'] : kind === 'hysteresis' ? ['margin'] : [])]);
   if (kind === 'exponential') {
@@ -175,14 +180,14 @@ const knownKeys = new Set(['model', 'assetBaseUrl', 'assets', 'vad', 'interimInt
 
 /** Applies defaults and validates; throws `TypeError`/`RangeError` naming the offending option. */
 export function resolveOptions(options: RecognizerOptions = {}): ResolvedOptions {
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+  if (!isOptionObject(options)) throw new TypeError('options must be an object');
   for (const key of Object.keys(options)) {
     if (!knownKeys.has(key)) throw new TypeError(`unknown option '${key}'`);
   }
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) throw new TypeError('signal must be an AbortSignal');
   if (options.includeAudio !== undefined && typeof options.includeAudio !== 'boolean') throw new TypeError('includeAudio must be a boolean');
   if (options.assets !== undefined) {
-    if (typeof options.assets !== 'object' || options.assets === null) throw new TypeError('assets must be an object');
+    if (!isOptionObject(options.assets)) throw new TypeError('assets must be an object');
     onlyKnownKeys('assets.', options.assets, assetNames);
   }
   return {

@@ -2,7 +2,7 @@ import {
   assertFiniteSamples, decodeAudioBytes, resample, summarizeSession, toMono, type DecodedAudio, type EmotionResult,
 } from '../../sdk/index.ts';
 import type { NodeAnalyzer } from '../../sdk/node/index.ts';
-import { readInputFile } from '../read-input-file.ts';
+import { readInputFile } from '../../sdk/node/read-input-file.ts';
 import { speakerOfChannel, type AnalysisSettings, type BatchInput, type RecordingRecord, type UtteranceRecord } from './record.ts';
 
 const round = (x: number): number => Number(x.toPrecision(6));

@@ -20,6 +20,8 @@ import { loadNodeOrt, readBytes, type NodeOrtName } from './runtime.ts';
  */
 export class NodeAnalyzer {
   private released = false;
+  /** Analyses run one after another: the VAD's recurrent state is shared, so overlapping calls would mix it. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly vad: Model,
@@ -30,6 +32,9 @@ export class NodeAnalyzer {
 
   /** Loads VAD and model; `runtime` forces onnxruntime-node or onnxruntime-web (default: node when installed). */
   static async create(options: RecognizerOptions = {}, runtime?: NodeOrtName): Promise<NodeAnalyzer> {
+    if (runtime !== undefined && runtime !== 'onnxruntime-node' && runtime !== 'onnxruntime-web') {
+      throw new RangeError(`runtime must be 'onnxruntime-node' or 'onnxruntime-web', got ${JSON.stringify(runtime)}`);
+    }
     const resolved = resolveOptions(options);
     const assets = resolveAssets(options, resolved.vad.model);
     routeVadLogging(createLogger(resolved.logLevel));
@@ -56,12 +61,20 @@ export class NodeAnalyzer {
    * Segments a whole recording and returns every utterance's final result. Bad input is refused before
    * the VAD sees it: a non-`Float32Array` is a TypeError, a rate outside 8-192 kHz a RangeError (the
    * same rules as the browser's `analyze()`), empty audio or NaN/infinite samples `INVALID_AUDIO`, and a
-   * malformed option a TypeError/RangeError naming it.
+   * malformed option a TypeError/RangeError naming it. Overlapping calls run one after another; calls
+   * still waiting when `release()` is called reject with `INVALID_STATE`.
    */
   async analyze(audio: MonoAudio, options: AnalyzeSamplesOptions = {}): Promise<AnalysisResult> {
     if (this.released) throw new EmovoxError('INVALID_STATE', 'the analyzer was released');
     checkMonoAudio(audio);
     checkAnalyzeOptions(options);
+    const run = this.queue.then(() => this.run(audio, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(audio: MonoAudio, options: AnalyzeSamplesOptions): Promise<AnalysisResult> {
+    if (this.released) throw new EmovoxError('INVALID_STATE', 'the analyzer was released');
     this.vad.reset_state();
     const segmenter = new Segmenter(this.vad, this.options.vad, 0);
     const recognition = new Recognition(segmenter, new EmotionScorer(this.model), this.options.smoothing, this.options.includeAudio);
@@ -71,6 +84,7 @@ export class NodeAnalyzer {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
+    await this.queue;
     await Promise.all([this.vad.release(), this.model.release()]);
   }
 }

@@ -1,5 +1,5 @@
 import { lstat, readFile, readlink, stat } from 'node:fs/promises';
-import { EmovoxError } from '../sdk/errors.ts';
+import { EmovoxError } from '../errors.ts';
 
 /** `readFile` refuses files of 2 GiB and more; say so before trying. */
 const maxBytes = 2 ** 31 - 1;
@@ -22,7 +22,7 @@ async function missingReason(path: string): Promise<string> {
 }
 
 /**
- * Reads one input file for the CLI, refusing what would hang or crash a plain `readFile`: a FIFO or
+ * Reads one audio file for Node callers (`analyzeFile`, the CLI), refusing what would hang or crash a plain `readFile`: a FIFO or
  * device (which can block forever or never end), a directory, a dangling link, a file over 2 GiB.
  * Every failure is an `INVALID_AUDIO` EmovoxError whose message is one line (the caller adds the path).
  */
