@@ -27,23 +27,31 @@ export interface ResolvedAssets {
   readonly modelFile?: URL;
 }
 
+function pageBase(): string | undefined {
+  return typeof location === 'undefined' ? undefined : location.href;
+}
+
+/**
+ * Next.js has webpack compile `new URL('./file', import.meta.url)` into a URL-like object whose `href`
+ * is relative ('/_next/static/media/…'), against which nothing can be resolved; make it absolute.
+ */
+function absolute(url: URL): URL {
+  return new URL(url.href, pageBase());
+}
+
 /** Bundled VAD model URLs; literal `new URL(..., import.meta.url)` so bundlers emit the files. */
 function bundledVadModel(version: VadModelVersion): URL {
   return version === 'legacy'
-    ? new URL('./vendor/silero_vad_legacy.onnx', import.meta.url)
-    : new URL('./vendor/silero_vad_v5.onnx', import.meta.url);
+    ? absolute(new URL('./vendor/silero_vad_legacy.onnx', import.meta.url))
+    : absolute(new URL('./vendor/silero_vad_v5.onnx', import.meta.url));
 }
 
 /** The shipped model's manifest and ONNX file, as literal URLs so bundlers emit both. */
 function bundledModel(): { model: URL; modelFile: URL } {
   return {
-    model: new URL('../../models/emovox-default.json', import.meta.url),
-    modelFile: new URL('../../models/emovox-default.onnx', import.meta.url),
+    model: absolute(new URL('../../models/emovox-default.json', import.meta.url)),
+    modelFile: absolute(new URL('../../models/emovox-default.onnx', import.meta.url)),
   };
-}
-
-function pageBase(): string | undefined {
-  return typeof location === 'undefined' ? undefined : location.href;
 }
 
 /**
