@@ -63,8 +63,9 @@ function parseData(values: readonly string[]): { kind: CorpusKind; dir: string }
 
 async function featuresUpToDate(dir: string, entries: readonly ManifestEntry[]): Promise<boolean> {
   try {
-    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { clips: { path: string }[] };
-    return index.clips.length === entries.length && index.clips.every((c, i) => c.path === entries[i].path);
+    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { clips: { path: string; label: string; speaker: string }[] };
+    // Labels too: the trainer reads them from the index, so a corrected importer must not train on stale ones.
+    return index.clips.length === entries.length && index.clips.every((c, i) => c.path === entries[i].path && c.label === entries[i].label && c.speaker === entries[i].speaker);
   } catch {
     return false;
   }

@@ -35,9 +35,13 @@ export const emoSpeech: FileNameScheme = (name) => {
   return { label, speaker: user === emoSpeechUnknownUser ? 'emospeech-unknown' : `emospeech-${user.slice(0, 12)}`, text: m[1].toLowerCase() };
 };
 
-const koreanEmotions = ['neutral', 'happy', 'angry', 'sad'];
+// The corpus README says 201–300 angry, 301–400 sad, but the recordings are the other way round: the emotion
+// scripts it ships say so (nea00202 "…so upset", nea00203 "…so depressed"; nea00302 "…and you only play?",
+// nea00303 "is it that hard to turn the radio down?"), and models trained on other corpora heard 201–300 as sad
+// and 301–400 as angry in both the emotion-script and the plain-script speakers (training/README.md).
+const koreanEmotions = ['neutral', 'happy', 'sad', 'angry'];
 
-/** Korean emotional TTS sample `nea00101.wav`: speaker code, then number 1–100 neutral, 101–200 happy, 201–300 angry, 301–400 sad. */
+/** Korean emotional TTS sample `nea00101.wav`: speaker code, then number 1–100 neutral, 101–200 happy, 201–300 sad, 301–400 angry. */
 export const koreanTts: FileNameScheme = (name) => {
   const m = /^([a-z]{3})(\d{5})\.(wav|flac)$/i.exec(name);
   const index = m ? Number(m[2]) : 0;

@@ -32,7 +32,7 @@ test('EmoSpeech: keyword, emotion and user; None and background skipped; the unk
 });
 
 test('Korean TTS: the file number gives the emotion in blocks of 100', () => {
-  const cases: [string, string, string][] = [['00001', 'neutral', 'sentence-1'], ['00100', 'neutral', 'sentence-100'], ['00101', 'happy', 'sentence-1'], ['00205', 'angry', 'sentence-5'], ['00400', 'sad', 'sentence-100']];
+  const cases: [string, string, string][] = [['00001', 'neutral', 'sentence-1'], ['00100', 'neutral', 'sentence-100'], ['00101', 'happy', 'sentence-1'], ['00205', 'sad', 'sentence-5'], ['00400', 'angry', 'sentence-100']];
   for (const [n, label, text] of cases) assert.deepEqual(koreantts(`nea${n}.wav`, 'wav'), { label, speaker: 'koreantts-nea', text });
   assert.equal(koreantts('nea00000.wav', ''), null);
   assert.equal(koreantts('nea00401.wav', ''), null);
