@@ -2,7 +2,8 @@ import {
   assertFiniteSamples, decodeAudioBytes, resample, summarizeSession, toMono, type DecodedAudio, type EmotionResult,
 } from '../../sdk/index.ts';
 import type { NodeAnalyzer } from '../../sdk/node/index.ts';
-import { readInputFile } from '../../sdk/node/read-input-file.ts';
+import { checkInputFile, readInputFile } from '../../sdk/node/read-input-file.ts';
+import { openWavStream } from '../../sdk/node/wav-stream.ts';
 import { speakerOfChannel, type AnalysisSettings, type BatchInput, type RecordingRecord, type UtteranceRecord } from './record.ts';
 
 const round = (x: number): number => Number(x.toPrecision(6));
@@ -38,6 +39,17 @@ function streamsOf(decoded: DecodedAudio, settings: AnalysisSettings): Array<{ c
  * speaker adaptation: in a stereo call the agent's voice never shifts the customer's statistics.
  */
 export async function analyzeRecording(analyzer: NodeAnalyzer, input: BatchInput, settings: AnalysisSettings): Promise<RecordingRecord> {
+  if (settings.channels === 'mix') {
+    // A downmixed WAV is read chunk by chunk as it is analysed: hours of audio in the memory of seconds.
+    await checkInputFile(input.path);
+    const stream = await openWavStream(input.path);
+    if (stream) {
+      const result = await analyzer.analyzeStream(stream);
+      const speaker = settings.speakers[0] ?? 'mix';
+      const utterances = result.utterances.map((u) => toRecord(u, 0, speaker));
+      return record(analyzer, input, settings, utterances, { durationMs: result.durationMs, sampleRate: stream.sampleRate, channelCount: stream.channelCount, speakers: [speaker] });
+    }
+  }
   const decoded = await readAudio(input.path);
   const streams = streamsOf(decoded, settings);
   const utterances: UtteranceRecord[] = [];
@@ -48,6 +60,18 @@ export async function analyzeRecording(analyzer: NodeAnalyzer, input: BatchInput
     utterances.push(...result.utterances.map((u) => toRecord(u, stream.channel, stream.speaker)));
   }
   utterances.sort((a, b) => a.startMs - b.startMs || a.channel - b.channel);
+  const durationMs = (decoded.channels[0]!.length / decoded.sampleRate) * 1000;
+  return record(analyzer, input, settings, utterances, { durationMs, sampleRate: decoded.sampleRate, channelCount: decoded.channels.length, speakers: streams.map((s) => s.speaker) });
+}
+
+interface RecordingShape {
+  readonly durationMs: number;
+  readonly sampleRate: number;
+  readonly channelCount: number;
+  readonly speakers: readonly string[];
+}
+
+function record(analyzer: NodeAnalyzer, input: BatchInput, settings: AnalysisSettings, utterances: UtteranceRecord[], shape: RecordingShape): RecordingRecord {
   return {
     complete: true,
     file: input.path,
@@ -55,11 +79,11 @@ export async function analyzeRecording(analyzer: NodeAnalyzer, input: BatchInput
     metadata: input.metadata,
     model: analyzer.modelName,
     labels: analyzer.labels,
-    durationMs: round((decoded.channels[0]!.length / decoded.sampleRate) * 1000),
-    sampleRate: decoded.sampleRate,
-    channelCount: decoded.channels.length,
+    durationMs: round(shape.durationMs),
+    sampleRate: shape.sampleRate,
+    channelCount: shape.channelCount,
     channelMode: settings.channels,
-    speakers: streams.map((s) => s.speaker),
+    speakers: [...shape.speakers],
     utterances,
     summary: rounded(summarizeSession(utterances, { speakerOf: (u) => u.speaker })),
   };

@@ -5,7 +5,8 @@ const formatPcm = 1;
 const formatFloat = 3;
 const formatExtensible = 0xfffe;
 
-interface WavFormat {
+/** The fields of a `fmt ` chunk that decoding needs. */
+export interface WavFormat {
   readonly formatTag: number;
   readonly channelCount: number;
   readonly sampleRate: number;
@@ -104,6 +105,24 @@ export function decodeWav(bytes: Uint8Array): DecodedAudio {
 
 function readFrames(view: DataView, start: number, frameCount: number, format: WavFormat): DecodedAudio {
   if (frameCount === 0) throw new EmovoxError('INVALID_AUDIO', 'WAV contains zero samples');
+  return { sampleRate: format.sampleRate, channels: framesOf(view, start, frameCount, format) };
+}
+
+/** Parses and checks a `fmt ` chunk body (`size` is its declared size; `body` may hold fewer bytes). */
+export function parseWavFormat(body: Uint8Array, size: number): WavFormat {
+  if (body.length < 16) throw new EmovoxError('INVALID_AUDIO', "WAV header is truncated: no complete 'fmt ' chunk");
+  const format = readFormat(new DataView(body.buffer, body.byteOffset, body.byteLength), 0, size);
+  checkFormat(format);
+  return format;
+}
+
+/** Decodes the whole frames in `bytes` (raw `data` chunk bytes), one array per channel; for reading a file piece by piece. */
+export function decodeWavFrames(bytes: Uint8Array, format: WavFormat): Float32Array[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return framesOf(view, 0, Math.floor(bytes.length / format.blockAlign), format);
+}
+
+function framesOf(view: DataView, start: number, frameCount: number, format: WavFormat): Float32Array[] {
   const bytesPerSample = format.bitsPerSample / 8;
   const channels = Array.from({ length: format.channelCount }, () => new Float32Array(frameCount));
   for (let frame = 0; frame < frameCount; frame++) {
@@ -112,5 +131,5 @@ function readFrames(view: DataView, start: number, frameCount: number, format: W
       channels[c][frame] = readSample(view, frameOffset + c * bytesPerSample, format);
     }
   }
-  return { sampleRate: format.sampleRate, channels };
+  return channels;
 }

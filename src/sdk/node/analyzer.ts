@@ -4,14 +4,14 @@ import { createLogger } from '../logger.ts';
 import { routeVadLogging } from '../vad/logging.ts';
 import type { EmotionModel } from '../model/emotion-model.ts';
 import { resolveOptions, type RecognizerOptions, type ResolvedOptions } from '../options.ts';
-import { analyzeSamples, type AnalyzeSamplesOptions, type MonoAudio } from '../pipeline/analyze-samples.ts';
+import { analyzeSamples, analyzeStream, type AnalyzeSamplesOptions, type MonoAudio, type MonoStream } from '../pipeline/analyze-samples.ts';
 import { EmotionScorer } from '../pipeline/emotion-scorer.ts';
 import { loadEmotionModel, loadVad } from '../pipeline/loader.ts';
 import { Recognition } from '../pipeline/recognition.ts';
 import type { AnalysisResult } from '../types.ts';
 import { Segmenter } from '../vad/segmenter.ts';
 import type { Model } from '../vendor/vad-web.js';
-import { checkAnalyzeOptions, checkMonoAudio } from './check-input.ts';
+import { checkAnalyzeOptions, checkMonoAudio, checkStreamRate } from './check-input.ts';
 import { loadNodeOrt, readBytes, type NodeOrtName } from './runtime.ts';
 
 /**
@@ -68,17 +68,29 @@ export class NodeAnalyzer {
     if (this.released) throw new EmovoxError('INVALID_STATE', 'the analyzer was released');
     checkMonoAudio(audio);
     checkAnalyzeOptions(options);
-    const run = this.queue.then(() => this.run(audio, options));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.enqueue((recognition) => analyzeSamples(recognition, this.labels, audio, { yieldBetweenChunks: async () => {}, ...options }));
   }
 
-  private async run(audio: MonoAudio, options: AnalyzeSamplesOptions): Promise<AnalysisResult> {
+  /**
+   * Like `analyze()` over audio that arrives in chunks (a file read piece by piece, see `openWavStream`):
+   * memory is one chunk plus the current utterance, however long the recording.
+   */
+  async analyzeStream(audio: MonoStream, options: AnalyzeSamplesOptions = {}): Promise<AnalysisResult> {
     if (this.released) throw new EmovoxError('INVALID_STATE', 'the analyzer was released');
-    this.vad.reset_state();
-    const segmenter = new Segmenter(this.vad, this.options.vad, 0);
-    const recognition = new Recognition(segmenter, new EmotionScorer(this.model), this.options.smoothing, this.options.includeAudio);
-    return analyzeSamples(recognition, this.labels, audio, { yieldBetweenChunks: async () => {}, ...options });
+    checkStreamRate(audio);
+    checkAnalyzeOptions(options);
+    return this.enqueue((recognition) => analyzeStream(recognition, this.labels, audio, { yieldBetweenChunks: async () => {}, ...options }));
+  }
+
+  private enqueue(analyse: (recognition: Recognition) => Promise<AnalysisResult>): Promise<AnalysisResult> {
+    const run = this.queue.then(() => {
+      if (this.released) throw new EmovoxError('INVALID_STATE', 'the analyzer was released');
+      this.vad.reset_state();
+      const segmenter = new Segmenter(this.vad, this.options.vad, 0);
+      return analyse(new Recognition(segmenter, new EmotionScorer(this.model), this.options.smoothing, this.options.includeAudio));
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   async release(): Promise<void> {

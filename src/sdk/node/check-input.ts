@@ -1,5 +1,5 @@
 import { assertFiniteSamples } from '../audio/prepare.ts';
-import type { AnalyzeSamplesOptions, MonoAudio } from '../pipeline/analyze-samples.ts';
+import type { AnalyzeSamplesOptions, MonoAudio, MonoStream } from '../pipeline/analyze-samples.ts';
 
 /** The browser's `analyze()` accepts the same range for `{ samples, sampleRate }`. */
 const minRate = 8000;
@@ -15,6 +15,15 @@ export function checkMonoAudio(audio: MonoAudio): void {
     throw new RangeError(`audio.sampleRate must be an integer in [${minRate}, ${maxRate}], got ${String(sampleRate)}`);
   }
   assertFiniteSamples(audio.samples);
+}
+
+/** The rate of a chunked stream, by the same rule as `checkMonoAudio` (its chunks are checked as they arrive). */
+export function checkStreamRate(audio: MonoStream): void {
+  if (typeof audio !== 'object' || audio === null || audio.chunks === undefined) throw new TypeError('audio must be { chunks, sampleRate, totalSamples }');
+  const { sampleRate } = audio;
+  if (typeof sampleRate !== 'number' || !Number.isInteger(sampleRate) || sampleRate < minRate || sampleRate > maxRate) {
+    throw new RangeError(`audio.sampleRate must be an integer in [${minRate}, ${maxRate}], got ${String(sampleRate)}`);
+  }
 }
 
 const knownKeys = new Set(['chunkSeconds', 'onProgress', 'signal', 'yieldBetweenChunks']);

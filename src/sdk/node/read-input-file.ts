@@ -22,11 +22,10 @@ async function missingReason(path: string): Promise<string> {
 }
 
 /**
- * Reads one audio file for Node callers (`analyzeFile`, the CLI), refusing what would hang or crash a plain `readFile`: a FIFO or
- * device (which can block forever or never end), a directory, a dangling link, a file over 2 GiB.
- * Every failure is an `INVALID_AUDIO` EmovoxError whose message is one line (the caller adds the path).
+ * Checks that `path` is a regular file before anything opens it: a FIFO or device can block forever or
+ * never end, a directory or a dangling link cannot be read. Returns its size in bytes.
  */
-export async function readInputFile(path: string): Promise<Uint8Array> {
+export async function checkInputFile(path: string): Promise<number> {
   let info;
   try {
     info = await stat(path);
@@ -39,8 +38,18 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
     const kind = info.isFIFO() ? 'a FIFO' : info.isSocket() ? 'a socket' : 'a device';
     throw new EmovoxError('INVALID_AUDIO', `is ${kind}, not a regular file`);
   }
-  if (info.size > maxBytes) {
-    throw new EmovoxError('INVALID_AUDIO', `is ${(info.size / 2 ** 30).toFixed(1)} GiB; files of 2 GiB or more are not read (split the recording)`);
+  return info.size;
+}
+
+/**
+ * Reads one audio file for Node callers (`analyzeFile`, the CLI) after `checkInputFile`, refusing files
+ * over 2 GiB (which `readFile` cannot hold). Every failure is an `INVALID_AUDIO` EmovoxError whose message
+ * is one line (the caller adds the path).
+ */
+export async function readInputFile(path: string): Promise<Uint8Array> {
+  const size = await checkInputFile(path);
+  if (size > maxBytes) {
+    throw new EmovoxError('INVALID_AUDIO', `is ${(size / 2 ** 30).toFixed(1)} GiB; files of 2 GiB or more are read only as WAV (split or convert the recording)`);
   }
   try {
     return new Uint8Array(await readFile(path));

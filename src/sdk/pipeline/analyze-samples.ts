@@ -24,6 +24,13 @@ function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new EmovoxError('ABORTED', 'the analysis was aborted', { cause: signal.reason });
 }
 
+/** Mono audio delivered in chunks (a file read piece by piece), with its length known up front for progress. */
+export interface MonoStream {
+  readonly chunks: AsyncIterable<Float32Array> | Iterable<Float32Array>;
+  readonly sampleRate: number;
+  readonly totalSamples: number;
+}
+
 /**
  * Runs a whole recording through a fresh `Recognition` (VAD segmentation and final emotion per
  * utterance) in chunks: memory beyond the input is one chunk plus the current utterance.
@@ -31,8 +38,17 @@ function checkAborted(signal: AbortSignal | undefined): void {
 export async function analyzeSamples(recognition: Recognition, labels: readonly string[], audio: MonoAudio, options: AnalyzeSamplesOptions = {}): Promise<AnalysisResult> {
   const { samples, sampleRate } = audio;
   const chunk = Math.max(1, Math.round((options.chunkSeconds ?? 10) * sampleRate));
+  function* chunks(): Generator<Float32Array> {
+    for (let offset = 0; offset < samples.length; offset += chunk) yield samples.subarray(offset, Math.min(samples.length, offset + chunk));
+  }
+  return analyzeStream(recognition, labels, { chunks: chunks(), sampleRate, totalSamples: samples.length }, options);
+}
+
+/** `analyzeSamples` over a stream of chunks, so a recording need not be in memory at once. */
+export async function analyzeStream(recognition: Recognition, labels: readonly string[], audio: MonoStream, options: AnalyzeSamplesOptions = {}): Promise<AnalysisResult> {
+  const { sampleRate } = audio;
   const resampler = sampleRate === 16000 ? undefined : new Resampler(sampleRate, 16000);
-  const totalMs = (samples.length * 1000) / sampleRate;
+  const totalMs = (audio.totalSamples * 1000) / sampleRate;
   const utterances: EmotionResult[] = [];
   const misfires: MisfireEvent[] = [];
   const collect = (events: Awaited<ReturnType<Recognition['push']>>) => {
@@ -42,15 +58,16 @@ export async function analyzeSamples(recognition: Recognition, labels: readonly 
     }
   };
   const pause = options.yieldBetweenChunks ?? defaultYield;
-  for (let offset = 0; offset < samples.length; offset += chunk) {
-    checkAborted(options.signal);
-    const part = samples.subarray(offset, Math.min(samples.length, offset + chunk));
+  let processed = 0;
+  checkAborted(options.signal);
+  for await (const part of audio.chunks) {
     collect(await recognition.push(resampler ? resampler.process(part) : part));
-    const processedMs = (Math.min(samples.length, offset + chunk) * 1000) / sampleRate;
+    processed += part.length;
+    const processedMs = (processed * 1000) / sampleRate;
     options.onProgress?.({ processedMs, totalMs, fraction: totalMs > 0 ? processedMs / totalMs : 1 });
     await pause();
+    checkAborted(options.signal);
   }
-  checkAborted(options.signal);
   if (resampler) collect(await recognition.push(resampler.flush()));
   collect(await recognition.flush());
   return { utterances, misfires, durationMs: totalMs, labels };
