@@ -11,7 +11,7 @@ import { Recognition } from '../pipeline/recognition.ts';
 import type { AnalysisResult } from '../types.ts';
 import { Segmenter } from '../vad/segmenter.ts';
 import type { Model } from '../vendor/vad-web.js';
-import { checkAnalyzeOptions, checkMonoAudio, checkStreamRate } from './check-input.ts';
+import { checkAnalyzeOptions, checkMonoAudio, checkStreamRate, guardedChunks } from './check-input.ts';
 import { loadNodeOrt, readBytes, type NodeOrtName } from './runtime.ts';
 
 /**
@@ -73,13 +73,15 @@ export class NodeAnalyzer {
 
   /**
    * Like `analyze()` over audio that arrives in chunks (a file read piece by piece, see `openWavStream`):
-   * memory is one chunk plus the current utterance, however long the recording.
+   * memory is one chunk plus the current utterance, however long the recording. A source may pause for as
+   * long as it likes; `signal` aborts the call even while it waits for the next chunk.
    */
   async analyzeStream(audio: MonoStream, options: AnalyzeSamplesOptions = {}): Promise<AnalysisResult> {
     if (this.released) throw new EmovoxError('INVALID_STATE', 'the analyzer was released');
     checkStreamRate(audio);
     checkAnalyzeOptions(options);
-    return this.enqueue((recognition) => analyzeStream(recognition, this.labels, audio, { yieldBetweenChunks: async () => {}, ...options }));
+    const guarded = { ...audio, chunks: guardedChunks(audio.chunks, options.signal) };
+    return this.enqueue((recognition) => analyzeStream(recognition, this.labels, guarded, { yieldBetweenChunks: async () => {}, ...options }));
   }
 
   private enqueue(analyse: (recognition: Recognition) => Promise<AnalysisResult>): Promise<AnalysisResult> {

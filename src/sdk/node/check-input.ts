@@ -1,4 +1,5 @@
 import { assertFiniteSamples } from '../audio/prepare.ts';
+import { EmovoxError } from '../errors.ts';
 import type { AnalyzeSamplesOptions, MonoAudio, MonoStream } from '../pipeline/analyze-samples.ts';
 
 /** The browser's `analyze()` accepts the same range for `{ samples, sampleRate }`. */
@@ -45,4 +46,42 @@ export function checkAnalyzeOptions(options: AnalyzeSamplesOptions): void {
   if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('onProgress must be a function');
   if (yieldBetweenChunks !== undefined && typeof yieldBetweenChunks !== 'function') throw new TypeError('yieldBetweenChunks must be a function');
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('signal must be an AbortSignal');
+}
+
+/**
+ * The stream's chunks, checked as they arrive (Float32Array, finite samples, counted from the stream's
+ * start), with `signal` noticed while waiting for the next chunk too: a source that stalls (a socket that
+ * goes quiet) must not hold `analyzeStream` forever once the caller aborts.
+ */
+export async function* guardedChunks(chunks: MonoStream['chunks'], signal: AbortSignal | undefined): AsyncGenerator<Float32Array> {
+  const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
+  let fail = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    fail = () => reject(new EmovoxError('ABORTED', 'the analysis was aborted', { cause: signal?.reason }));
+    if (signal?.aborted) fail();
+    else signal?.addEventListener('abort', fail, { once: true });
+  });
+  aborted.catch(() => undefined);
+  let offset = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      const next = await Promise.race([Promise.resolve(iterator.next()), aborted]);
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      const chunk: unknown = next.value;
+      if (!(chunk instanceof Float32Array)) throw new TypeError(`audio chunks must be Float32Arrays, got ${Object.prototype.toString.call(chunk)}`);
+      for (let i = 0; i < chunk.length; i++) {
+        if (!Number.isFinite(chunk[i])) throw new EmovoxError('INVALID_AUDIO', `audio sample ${offset + i} is ${chunk[i]}; NaN and infinite samples are rejected`);
+      }
+      offset += chunk.length;
+      yield chunk;
+    }
+  } finally {
+    signal?.removeEventListener('abort', fail);
+    // Let the source release its resources (a file handle); not awaited, since a stalled source may never answer.
+    if (!finished) void Promise.resolve(iterator.return?.()).catch(() => undefined);
+  }
 }
