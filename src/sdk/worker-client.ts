@@ -2,6 +2,7 @@ import { proxy, transfer, wrap, type Remote } from 'comlink';
 import { EmovoxError } from './errors.ts';
 import { installErrorTransfer } from './worker/error-transfer.ts';
 import type { EmotionWorkerApi, WorkerEventSink } from './worker/protocol.ts';
+import { keepSharedWasmModule } from './worker/wasm-module-share.ts';
 
 /**
  * The page's handle on the emovox worker: comlink calls that reject with `WORKER_CRASHED` (or
@@ -32,6 +33,7 @@ export class WorkerClient {
         : new EmovoxError('ASSET_LOAD_FAILED', `the emovox worker script could not be started${detail}${workerUrl ? ` (${workerUrl.href})` : ''}`));
     });
     this.worker.addEventListener('messageerror', () => this.fail(new EmovoxError('WORKER_CRASHED', 'a message from the emovox worker could not be read')));
+    this.worker.addEventListener('message', keepSharedWasmModule);
     this.api = wrap<EmotionWorkerApi>(this.worker);
   }
 

@@ -3,13 +3,18 @@ import type { FrameFeatures } from '../features/frame-features.ts';
 import type { CanonicalLabel } from './labels.ts';
 import type { ModelManifest } from './manifest.ts';
 import { buildInput, sliceFrames, softmax, trimRange, windowStarts } from './model-input.ts';
-import type { OrtRuntime, OrtSession } from './ort-types.ts';
+import type { OrtRuntime, OrtSession, OrtSessionOptions } from './ort-types.ts';
 import { SpeakerAdaptation } from './speaker-adaptation.ts';
 
 /** Options of {@link EmotionModel.create}. */
 export interface EmotionModelOptions {
   /** Intra-op threads for onnxruntime-node; the web build takes `env.wasm.numThreads` instead. @defaultValue 1 */
   readonly threads?: number;
+  /**
+   * ORT graph optimisation when the session opens. In the wasm runtime 'all' costs far more at start-up
+   * (optimiser code compiled lazily by V8) than it saves on these small graphs. @defaultValue 'all'
+   */
+  readonly graphOptimizationLevel?: OrtSessionOptions['graphOptimizationLevel'];
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -43,7 +48,7 @@ export class EmotionModel {
     }
     let session: OrtSession;
     try {
-      session = await ort.InferenceSession.create(modelBytes, { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+      session = await ort.InferenceSession.create(modelBytes, { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: options.graphOptimizationLevel ?? 'all' });
     } catch (error) {
       throw new EmovoxError('MODEL_INVALID', `model file ${manifest.model.file}: onnxruntime could not load it (${(error as Error).message ?? error})`, { cause: error });
     }

@@ -7,8 +7,10 @@ import type { LogLevel } from '../logger.ts';
 import { WorkerEngine } from './engine.ts';
 import { installErrorTransfer } from './error-transfer.ts';
 import type { WorkerInit } from './protocol.ts';
+import { shareFirstWasmModule } from './wasm-module-share.ts';
 
 installErrorTransfer();
+shareFirstWasmModule(self as unknown as DedicatedWorkerGlobalScope);
 
 const ortLogLevels: Record<LogLevel, 'fatal' | 'error' | 'warning' | 'info' | 'verbose'> = {
   silent: 'fatal', error: 'error', warn: 'warning', info: 'info', debug: 'verbose',

@@ -4,7 +4,7 @@ import { toMono, assertFiniteSamples } from '../audio/prepare.ts';
 import { EmovoxError } from '../errors.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { EmotionModel } from '../model/emotion-model.ts';
-import type { OrtRuntime } from '../model/ort-types.ts';
+import type { OrtRuntime, OrtSessionOptions } from '../model/ort-types.ts';
 import { analyzeSamples } from '../pipeline/analyze-samples.ts';
 import { EmotionScorer } from '../pipeline/emotion-scorer.ts';
 import { fetchBytes, fetchEmotionModel, openVad } from '../pipeline/loader.ts';
@@ -18,6 +18,13 @@ import { serializeError } from './error-transfer.ts';
 import { LatencyLog } from './latency-log.ts';
 import { epochNow, resourceSpans, StartupTimeline } from './startup-timeline.ts';
 import type { AnalyzeJob, EmotionWorkerApi, WorkerDiagnostics, WorkerEvent, WorkerEventSink, WorkerInit } from './protocol.ts';
+
+/**
+ * Graph optimisation for every session in the worker. The wasm runtime's optimiser runs code V8 compiles
+ * lazily on first use (about a second on 2 cores), while VAD and model outputs stay the same without it
+ * (within 1e-6, test/model/emotion-model.node.test.ts) and inference is no slower on these small graphs.
+ */
+const sessionGraphOptimization: OrtSessionOptions['graphOptimizationLevel'] = 'disabled';
 
 /** Counts `process` calls of a VAD model. */
 function counted(model: Model, count: () => void): Model {
@@ -73,7 +80,8 @@ export class WorkerEngine implements EmotionWorkerApi {
       InferenceSession: {
         create: (model, options) => {
           this.ortSessions++;
-          return this.timeline.time(`session:${name}`, () => InferenceSession.create(model, options));
+          const withDefaults = { graphOptimizationLevel: sessionGraphOptimization, ...options };
+          return this.timeline.time(`session:${name}`, () => InferenceSession.create(model, withDefaults));
         },
       },
     };
@@ -96,7 +104,7 @@ export class WorkerEngine implements EmotionWorkerApi {
     this.vad = counted(vad, () => this.vadRuns++);
     try {
       const { manifest, bytes } = await source;
-      this.model = await EmotionModel.create(this.runtime('model'), manifest, bytes, { threads: init.options.ortThreads });
+      this.model = await EmotionModel.create(this.runtime('model'), manifest, bytes, { threads: init.options.ortThreads, graphOptimizationLevel: sessionGraphOptimization });
     } catch (error) {
       await vad.release();
       throw error;
