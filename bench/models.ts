@@ -64,18 +64,18 @@ export async function benchModels(): Promise<Section> {
   const ours = perModel['emovox-default'];
   const figures = {
     msPerSecondOfAudio: perModel,
-    peer: { ...peer, parametersNote: 'random weights, timing only' },
-    latencyRatio: round(ratio(peer.wasmMsPerSecond, ours.wasm), 1),
-    nodeLatencyRatio: round(ratio(peer.nodeMsPerSecond, ours.node), 1),
+    peer: peer ? { ...peer, parametersNote: 'random weights, timing only' } : { missing: 'torch not available to export it' },
+    latencyRatio: peer ? round(ratio(peer.wasmMsPerSecond, ours.wasm), 1) : null,
+    nodeLatencyRatio: peer ? round(ratio(peer.nodeMsPerSecond, ours.node), 1) : null,
   };
   const rows: Row[] = Object.entries(perModel).map(([name, ms]) => ({
     label: `${name}: ms per s of audio (node / wasm / wasm unoptimised)`,
     value: `${ms.node} / ${ms.wasm} / ${ms.wasmUnoptimised}`,
     unit: 'ms',
   }));
-  rows.push(
+  if (peer) rows.push(
     { label: `wav2vec2-base-sized (${(peer.parameters / 1e6).toFixed(1)} M params, random weights) (node / wasm)`, value: `${round(peer.nodeMsPerSecond)} / ${round(peer.wasmMsPerSecond)}`, unit: 'ms' },
-    { label: 'peer-sized / emovox-default latency, wasm 1 thread', value: figures.latencyRatio, unit: 'x', note: `node: ${figures.nodeLatencyRatio}x` },
+    { label: 'peer-sized / emovox-default latency, wasm 1 thread', value: figures.latencyRatio ?? 'n/a', unit: 'x', note: `node: ${figures.nodeLatencyRatio}x` },
   );
   return { title: `Models: inference per second of audio (${utteranceSeconds} s utterance, features included for ours), Node`, figures, rows };
 }

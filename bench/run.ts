@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchAnalyze } from './analyze.ts';
@@ -51,6 +52,7 @@ interface BatchFigures {
 }
 
 async function main(): Promise<void> {
+  const runStarted = performance.now();
   const build = spawnSync(process.execPath, [`${root}scripts/build.mjs`, '--if-stale'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   if (build.status !== 0) throw new Error('the build failed; the browser benchmarks need dist/');
   const sections: Record<string, Section> = {};
@@ -78,7 +80,8 @@ async function main(): Promise<void> {
   const endToEnd = sections.endToEnd?.figures;
   const models = sections.models?.figures;
   const result = {
-    machine,
+    // Other jobs on a shared machine show here: the 1-min load average when the run ended, next to the one at its start.
+    machine: { ...machine, loadAverage1mAtEnd: Math.round(loadavg()[0] * 100) / 100, totalSeconds: Math.round((performance.now() - runStarted) / 1000) },
     ...figures,
     ...(endToEnd ? { mainThread: { busyMsPerSecond: endToEnd.busyMsPerSecond, busyMs: endToEnd.mainThreadBusyMs, audioSeconds: endToEnd.audioSeconds } } : {}),
     ...(models ? { peer: { latencyRatio: models.latencyRatio, nodeLatencyRatio: models.nodeLatencyRatio, model: models.peer } } : {}),

@@ -45,8 +45,15 @@ async function timePeer(runtime: NodeOrtName, bytes: Uint8Array, audio: Float32A
 }
 
 /** Times the peer-sized network on onnxruntime-node and on the wasm runtime. */
-export async function peerModel(audio: Float32Array): Promise<{ parameters: number; nodeMsPerSecond: number; wasmMsPerSecond: number }> {
-  const parameters = await ensurePeerOnnx();
+export async function peerModel(audio: Float32Array): Promise<{ parameters: number; nodeMsPerSecond: number; wasmMsPerSecond: number } | undefined> {
+  let parameters: number;
+  try {
+    parameters = await ensurePeerOnnx();
+  } catch (error) {
+    // A fresh machine without torch: every other figure still comes out, the peer's are reported missing.
+    process.stderr.write(`bench: the peer-sized network could not be exported (needs torch in /usr/bin/python3 or EMOVOX_TRAINING_PYTHON): ${(error as Error).message.split('\n')[0]}\n`);
+    return undefined;
+  }
   const bytes = new Uint8Array(await readFile(onnxPath));
   return { parameters, nodeMsPerSecond: await timePeer('onnxruntime-node', bytes, audio), wasmMsPerSecond: await timePeer('onnxruntime-web', bytes, audio) };
 }
