@@ -6,10 +6,13 @@ import * as ort from 'onnxruntime-web/wasm';
 import type { LogLevel } from '../logger.ts';
 import { WorkerEngine } from './engine.ts';
 import { installErrorTransfer } from './error-transfer.ts';
+import { answerLiveness } from './liveness.ts';
 import type { WorkerInit } from './protocol.ts';
 import { shareFirstWasmModule } from './wasm-module-share.ts';
 
 installErrorTransfer();
+// Before expose(): liveness messages must not reach comlink.
+answerLiveness(self as unknown as DedicatedWorkerGlobalScope);
 shareFirstWasmModule(self as unknown as DedicatedWorkerGlobalScope);
 
 const ortLogLevels: Record<LogLevel, 'fatal' | 'error' | 'warning' | 'info' | 'verbose'> = {

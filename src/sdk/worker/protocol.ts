@@ -54,6 +54,19 @@ export interface WorkerDiagnostics {
   readonly emotionTimings: readonly EmotionTiming[];
 }
 
+/** Key of the liveness messages, which travel outside comlink (see `LivenessWatch`). */
+export const livenessMessageKey = 'emovoxLiveness';
+
+/**
+ * Liveness messages: `watch` (page → worker global scope, with the private port and the Web Lock
+ * name the worker must hold), then `locked`, `ping` and `pong` on that port.
+ */
+export type LivenessMessage = {
+  readonly [livenessMessageKey]?:
+    | { readonly type: 'watch'; readonly lock: string | undefined }
+    | { readonly type: 'locked' | 'ping' | 'pong' };
+};
+
 /** The worker's API as seen through comlink (every method returns a promise on the page side). */
 export interface EmotionWorkerApi {
   init(init: WorkerInit, sink: WorkerEventSink): Promise<Omit<ReadyEvent, never>>;
