@@ -146,6 +146,8 @@ export async function main(argv: string[]): Promise<void> {
 
   const runs = join(work, 'runs');
   const settingsSuffix = `${booleans.has('no-label-mask') ? '-nomask' : ''}${booleans.has('no-speaker-balance') ? '-nospk' : ''}`;
+  // Another seed's LOCO runs sit beside seed 0's (single-corpus runs included).
+  const seedSuffix = seed === '0' ? '' : `-seed${seed}`;
   let folds = locoOnly ? [] : protocolFolds(entries.filter((e) => pool.includes(corpusOf(e))));
   if (smoke) folds = folds.slice(0, 2);
   // Every corpus weighs the same in training: the MLP repeats the smaller corpus (measured: 47.2 → 51.2 % RAVDESS UAR,
@@ -173,7 +175,7 @@ export async function main(argv: string[]): Promise<void> {
       // other settings live beside each other (and single-corpus runs, which no mask or balance changes, are shared).
       const byOut = new Map<string, TestSet[]>();
       for (const run of pools.flatMap((p) => locoPlan(corpora, p))) {
-        const out = join(runs, family, `loco-${run.trainOn.join('+')}${quick ? '-quick' : ''}${run.trainOn.length > 1 ? settingsSuffix : ''}`);
+        const out = join(runs, family, `loco-${run.trainOn.join('+')}${quick ? '-quick' : ''}${run.trainOn.length > 1 ? settingsSuffix : ''}${seedSuffix}`);
         const tests = locoTests(entries, run, quick ? quickSettings.maxTestClips : Infinity);
         const known = byOut.get(out);
         if (known) known.push(...tests.filter((t) => !known.some((k) => k.name === t.name)));
