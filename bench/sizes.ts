@@ -69,7 +69,7 @@ export async function benchSizes(firstLoadBytes?: number): Promise<Section> {
   const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
   const rows: Row[] = [
     { label: 'SDK JS on the page, EmotionRecognizer only (min + gzip)', value: kb(sdkGzipBytes), unit: 'KB' },
-    { label: 'SDK JS on the page, whole public index (min + gzip)', value: kb(sdkFullGzipBytes), unit: 'KB' },
+    { label: 'SDK JS, whole public index with the FLAC/Opus/MP3 decoders it loads on first use (min + gzip)', value: kb(sdkFullGzipBytes), unit: 'KB' },
     { label: 'worker JS incl. ORT glue (min + gzip)', value: kb(workerGzipBytes), unit: 'KB' },
     { label: 'ORT wasm (raw / gzip)', value: `${kb(figures.ortWasmBytes)} / ${kb(figures.ortWasmGzipBytes)}`, unit: 'KB' },
     { label: 'Silero VAD v5 model', value: kb(vad.length), unit: 'KB' },
