@@ -47,7 +47,7 @@ test('prepareCorpus converts to 16 kHz mono FLAC, drops duplicates, writes the m
   assert.equal(angry?.speaker, 'ased-20');
   assert.deepEqual(report.sourceFormats, { '16000 Hz, 1 ch': 8, '22050 Hz, 2 ch': 1 });
   assert.equal(report.classes.happy.modalDurationS, 2.9);
-  assert.equal(report.classes.happy.modalShare, 1);
+  assert.equal(report.classes.happy.modalShare, 1, JSON.stringify(report.classes.happy));
   assert.equal(report.classes.happy.zeroPaddedShare, 1);
   assert.equal(report.classes.neutral.modalShare < 0.5, true);
   assert.equal(report.classes.neutral.durationS.min, 1.2);

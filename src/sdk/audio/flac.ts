@@ -1,6 +1,7 @@
 import { EmovoxError } from '../errors.ts';
 import { fromWasmDecoder } from './compressed.ts';
 import type { DecodedAudio } from './decoded-audio.ts';
+import { recoverDroppedTail } from './flac-tail.ts';
 import { isFlac } from './sniff.ts';
 
 /**
@@ -15,7 +16,8 @@ export async function decodeFlac(bytes: Uint8Array): Promise<DecodedAudio> {
   const decoder = new FLACDecoder();
   try {
     await decoder.ready;
-    const raw = await decoder.decodeFile(bytes);
+    const parsed = await decoder.decodeFile(bytes);
+    const raw = { ...parsed, ...(await recoverDroppedTail(bytes, parsed, decoder)) };
     const decoded = fromWasmDecoder('FLAC', raw);
     // The decoder scales by 2^(bits-1) - 1; WAV decoding (ours, sox, browsers) uses 2^(bits-1).
     const scale = (2 ** (raw.bitDepth - 1) - 1) / 2 ** (raw.bitDepth - 1);
