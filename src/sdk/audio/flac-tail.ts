@@ -30,9 +30,9 @@ export function streamInfoSamples(bytes: Uint8Array): number {
 }
 
 /**
- * The decoder's frame parser (codec-parser 2.5) drops the last frame of some streams: when the data
- * before it contains a false frame sync, the final short frame is never emitted, so a clip loses up to
- * one block (about 0.26 s at 16 kHz) with no error. STREAMINFO says how many samples there are: when
+ * The decoder's frame parser (codec-parser 2.5) never emits the final short frame of some streams
+ * (about one sox encoding in five of a dithered clip; the cause inside the parser is not pinned down),
+ * so a clip loses up to one block (about 0.26 s at 16 kHz) with no error. STREAMINFO says how many samples there are: when
  * some are missing, the bytes after the frames the parser found are decoded as frames directly and
  * appended, if they supply samples without errors. A stream cut short (truncated file) stays short.
  */
