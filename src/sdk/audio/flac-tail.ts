@@ -1,5 +1,3 @@
-import CodecParser from 'codec-parser';
-
 /** The parts of a `@wasm-audio-decoders/flac` result this module reads and extends. */
 export interface FlacDecodeResult {
   channelData: Float32Array[];
@@ -40,6 +38,8 @@ export async function recoverDroppedTail(bytes: Uint8Array, decoded: FlacDecodeR
   const expected = streamInfoSamples(bytes);
   const start = audioOffset(bytes);
   if (expected <= decoded.samplesDecoded || start === undefined) return decoded;
+  // Imported only here: the parser is needed for the rare short stream, not up front.
+  const { default: CodecParser } = await import('codec-parser');
   const frames = new CodecParser('audio/flac').parseAll(bytes) as Array<{ data: Uint8Array }>;
   const tailStart = start + frames.reduce((sum, frame) => sum + frame.data.length, 0);
   if (tailStart >= bytes.length) return decoded;
