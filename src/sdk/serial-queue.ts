@@ -29,4 +29,9 @@ export class SerialQueue {
       done();
     }
   }
+
+  /** Resolves once every task queued so far has settled. */
+  async settled(): Promise<void> {
+    await this.tail;
+  }
 }

@@ -9,6 +9,7 @@ import { EmotionScorer } from '../pipeline/emotion-scorer.ts';
 import { loadEmotionModel, loadVad } from '../pipeline/loader.ts';
 import { Recognition } from '../pipeline/recognition.ts';
 import type { AnalysisResult } from '../types.ts';
+import { SerialQueue } from '../serial-queue.ts';
 import { Segmenter } from '../vad/segmenter.ts';
 import type { Model } from '../vendor/vad-web.js';
 import { checkAnalyzeOptions, checkMonoAudio, checkStreamRate, guardedChunks } from './check-input.ts';
@@ -21,7 +22,7 @@ import { loadNodeOrt, readBytes, type NodeOrtName } from './runtime.ts';
 export class NodeAnalyzer {
   private released = false;
   /** Analyses run one after another: the VAD's recurrent state is shared, so overlapping calls would mix it. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly analyses = new SerialQueue();
 
   private constructor(
     private readonly vad: Model,
@@ -85,20 +86,18 @@ export class NodeAnalyzer {
   }
 
   private enqueue(analyse: (recognition: Recognition) => Promise<AnalysisResult>): Promise<AnalysisResult> {
-    const run = this.queue.then(() => {
+    return this.analyses.run(async () => {
       if (this.released) throw new EmovoxError('INVALID_STATE', 'the analyzer was released');
       this.vad.reset_state();
       const segmenter = new Segmenter(this.vad, this.options.vad, 0);
       return analyse(new Recognition(segmenter, new EmotionScorer(this.model), this.options.smoothing, this.options.includeAudio));
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    await this.queue;
+    await this.analyses.settled();
     await Promise.all([this.vad.release(), this.model.release()]);
   }
 }

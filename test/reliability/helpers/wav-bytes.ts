@@ -1,4 +1,5 @@
 // Builds WAV files byte by byte, so tests can make headers that lie in exactly one way.
+import { mulberry32 } from '../../../src/eval/noise.ts';
 
 export interface Chunk {
   readonly id: string;
@@ -76,17 +77,8 @@ export function wavOf(channels: readonly Float32Array[], sampleRate: number, enc
   return riff([{ id: 'fmt ', body: fmt }, { id: 'data', body: pcmBody(channels, encoding) }]);
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so generated audio is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so generated audio is the same on every run. */
+export const seededRandom = mulberry32;
 
 /** A voice-like test signal: a 140 Hz buzz with harmonics and a slow syllable envelope, plus a little noise. */
 export function buzz(rate: number, seconds: number, amplitude = 0.3, seed = 1): Float32Array {
