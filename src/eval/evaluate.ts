@@ -4,6 +4,7 @@ import { DatasetError } from '../datasets/dataset-error.ts';
 import { isCanonicalLabel } from '../sdk/model/labels.ts';
 import { computeFeatures, type FeatureConfig, type FrameFeatures } from '../sdk/features/index.ts';
 import type { EmotionModel } from '../sdk/model/emotion-model.ts';
+import { calibrationMetrics, topConfidence, type CalibrationMetrics } from './calibration.ts';
 import { computeMetrics, type EvaluationMetrics } from './metrics.ts';
 import { colouredNoise, mixAtSnr, mulberry32 } from './noise.ts';
 
@@ -43,6 +44,11 @@ export interface Evaluation extends EvaluationMetrics {
     readonly unadapted: { readonly accuracy: number; readonly uar: number; readonly macroF1: number };
   };
   readonly snrDb?: number;
+  /**
+   * Reliability of the (adapted) predictions' confidences, renormalised over the allowed labels with
+   * --restrict: as shipped (`calibrated`, with the manifest's temperature) and with temperature 1.
+   */
+  readonly calibration: { readonly temperature: number; readonly calibrated: CalibrationMetrics; readonly uncalibrated: CalibrationMetrics };
 }
 
 function seedOf(text: string): number {
@@ -62,11 +68,7 @@ async function features(entry: ManifestEntry, config: FeatureConfig, options: Ev
   return frames;
 }
 
-function argmax(labels: readonly string[], p: Float32Array, allowed: ReadonlySet<string> | undefined): string {
-  let best = -1;
-  for (let i = 0; i < p.length; i++) if ((!allowed || allowed.has(labels[i])) && (best < 0 || p[i] > p[best])) best = i;
-  return labels[best];
-}
+const argmax = (labels: readonly string[], p: Float32Array, allowed: ReadonlySet<string> | undefined): string => topConfidence(labels, p, allowed).label;
 
 /**
  * Runs the model over the clips exactly as an application would: the shared front-end, the
@@ -82,6 +84,9 @@ export async function evaluateModel(model: EmotionModel, entries: readonly Manif
   const adapts = model.manifest.features.adaptation !== undefined;
   const predicted: string[] = [];
   const cold: string[] = [];
+  const temperature = model.manifest.onnx.temperature;
+  const confidences: number[] = [];
+  const rawConfidences: number[] = [];
   let firstN = 0;
   let firstCorrect = 0;
   for (let k = 0; k < entries.length; k++) {
@@ -90,8 +95,11 @@ export async function evaluateModel(model: EmotionModel, entries: readonly Manif
     let state = entry.speaker ? speakers.get(entry.speaker) : undefined;
     if (adapts && entry.speaker && !state) speakers.set(entry.speaker, (state = model.createSpeakerAdaptation()));
     const first = adapts && (!state || state.utterances === 0);
-    const label = argmax(modelLabels, await model.predict(frames, state), allowed);
+    const probabilities = await model.predict(frames, state);
+    const { label, confidence } = topConfidence(modelLabels, probabilities, allowed);
     predicted.push(label);
+    confidences.push(confidence);
+    rawConfidences.push(topConfidence(modelLabels, probabilities, allowed, temperature).confidence);
     if (adapts) cold.push(first ? label : argmax(modelLabels, await model.predict(frames), allowed));
     if (first) {
       firstN++;
@@ -102,7 +110,9 @@ export async function evaluateModel(model: EmotionModel, entries: readonly Manif
   const truth = entries.map((e) => e.label);
   const labels = [...new Set([...modelLabels, ...truth])].sort((a, b) => order(a) - order(b));
   const metrics = computeMetrics(labels, truth, predicted);
-  const result: Evaluation = { ...metrics, ...(options.snrDb === undefined ? {} : { snrDb: options.snrDb }) };
+  const correct = predicted.map((label, k) => label === truth[k]);
+  const calibration = { temperature, calibrated: calibrationMetrics(confidences, correct), uncalibrated: calibrationMetrics(rawConfidences, correct) };
+  const result: Evaluation = { ...metrics, ...(options.snrDb === undefined ? {} : { snrDb: options.snrDb }), calibration };
   if (!adapts) return result;
   const unadapted = computeMetrics(labels, truth, cold);
   return { ...result, adaptation: { firstUtterance: { n: firstN, accuracy: firstN ? firstCorrect / firstN : 0 }, unadapted: { accuracy: unadapted.accuracy, uar: unadapted.uar, macroF1: unadapted.macroF1 } } };

@@ -25,6 +25,12 @@ export function formatReport(evaluation: Evaluation, context: { readonly csv: st
       '',
     );
   }
+  const { temperature, calibrated, uncalibrated } = evaluation.calibration;
+  lines.push(
+    `Confidence: mean ${pct(calibrated.meanConfidence)} against ${pct(calibrated.accuracy)} accuracy; expected calibration error (10 bins) ${pct(calibrated.ece)}` +
+      (temperature === 1 ? ' (the model has no fitted temperature).' : ` with the model's temperature ${temperature.toFixed(3)}, ${pct(uncalibrated.ece)} without it.`),
+    '',
+  );
   lines.push('| label | precision | recall | F1 | support |', '|---|---:|---:|---:|---:|');
   for (const [label, s] of Object.entries(evaluation.perClass)) lines.push(`| ${label} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} | ${s.support} |`);
   const { labels, matrix } = evaluation.confusion;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/commands/eval.ts';
 import { CliUsageError } from '../../src/cli/cli-error.ts';
 import { scratchDir, sox } from '../helpers/sox.ts';
+import { sourceEnv } from '../cli/cli-helpers.ts';
 
 const tinyModel = fileURLToPath(new URL('../model/fixtures/tiny-frames.json', import.meta.url));
 
@@ -29,7 +30,7 @@ const bin = fileURLToPath(new URL('../../bin/emovox.js', import.meta.url));
 
 /** Runs the real binary (stdout of this process carries the test runner's own reports). */
 function capture(args: string[]): { code: number; stdout: string } {
-  const result = spawnSync(process.execPath, [bin, 'eval', ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [bin, 'eval', ...args], { encoding: 'utf8', env: sourceEnv });
   if (result.status !== 0) throw new Error(`emovox eval exited ${result.status}: ${result.stderr}`);
   return { code: result.status, stdout: result.stdout };
 }
@@ -46,8 +47,12 @@ test('emovox eval --json prints the documented shape and --out writes the report
   assert.equal(result.confusion.matrix.flat().reduce((a: number, b: number) => a + b, 0), 6);
   assert.deepEqual(Object.keys(result.perClass.angry).sort(), ['f1', 'precision', 'recall', 'support']);
   assert.equal(result.adaptation.firstUtterance.n, 2, 'one cold first utterance per speaker');
+  assert.equal(result.calibration.temperature, 1);
+  assert.ok(result.calibration.calibrated.ece >= 0 && result.calibration.calibrated.ece <= 1);
+  assert.equal(result.calibration.calibrated.bins.reduce((a: number, b: { n: number }) => a + b.n, 0), 6);
   for (const file of ['report.md', 'result.json', 'confusion.png', 'confusion.svg']) assert.ok(existsSync(join(out, file)), file);
   assert.match(readFileSync(join(out, 'report.md'), 'utf8'), /\| clips \| accuracy \| UAR \| macro-F1 \|/);
+  assert.match(readFileSync(join(out, 'report.md'), 'utf8'), /expected calibration error \(10 bins\)/);
 });
 
 test('unknown labels are listed; --map and --drop resolve them; --restrict narrows the argmax', async () => {

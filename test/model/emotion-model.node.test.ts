@@ -24,8 +24,8 @@ function signal(seconds: number, amplitude: number, seed = 1): Float32Array {
   return x;
 }
 
-/** Independent reference of the tiny-frames graph: mean of standardised (zcr, rms) -> W x + b -> softmax. */
-function reference(frames: FrameFeatures): number[] {
+/** Independent reference of the tiny-frames graph: mean of standardised (zcr, rms) -> W x + b -> softmax(logits / temperature). */
+function reference(frames: FrameFeatures, temperature = 1): number[] {
   let zcr = 0;
   let rms = 0;
   for (let t = 0; t < frames.nFrames; t++) {
@@ -34,7 +34,7 @@ function reference(frames: FrameFeatures): number[] {
   }
   zcr /= frames.nFrames;
   rms /= frames.nFrames;
-  const logits = [2 * zcr - rms + 0.1, -zcr + 2 * rms - 0.1, 0.5 * zcr + 0.5 * rms];
+  const logits = [2 * zcr - rms + 0.1, -zcr + 2 * rms - 0.1, 0.5 * zcr + 0.5 * rms].map((v) => v / temperature);
   const max = Math.max(...logits);
   const e = logits.map((v) => Math.exp(v - max));
   const sum = e.reduce((a, b) => a + b, 0);
@@ -59,6 +59,17 @@ for (const [runtimeName, ort] of runtimes) {
       await model.release();
       await model.release();
       await assert.rejects(model.predict(frames), (e: unknown) => e instanceof EmovoxError && e.code === 'INVALID_STATE');
+    });
+
+    test('onnx.temperature divides the logits before the softmax (calibrated confidence)', async () => {
+      const { manifest, bytes } = load('tiny-frames');
+      const frames = computeFeatures(signal(0.8, 0.3));
+      for (const temperature of [0.5, 2.5]) {
+        const model = await EmotionModel.create(ort, { ...manifest, onnx: { ...manifest.onnx, temperature } }, bytes);
+        const p = await model.predict(frames);
+        reference(model.trim(frames), temperature).forEach((r, i) => assert.ok(Math.abs(p[i] - r) < 1e-5, `T=${temperature}: ${p[i]} vs ${r}`));
+        await model.release();
+      }
     });
 
     test('long utterances are windowed; overlapping predict calls are serialised', async () => {

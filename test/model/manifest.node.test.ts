@@ -35,6 +35,14 @@ test('the fixture manifests parse', () => {
   assert.equal(stats.features.normalization.mean.length, 405);
 });
 
+test('onnx.temperature defaults to 1 and is refused on a probabilities output', () => {
+  assert.equal(parseManifest(fixture('tiny-frames')).onnx.temperature, 1);
+  assert.equal(parseManifest(mutate('tiny-frames', 'onnx.temperature', 1.7)).onnx.temperature, 1.7);
+  const json = mutate('tiny-frames', 'onnx.temperature', 1.7) as { onnx: Record<string, unknown> };
+  json.onnx.output = 'probabilities';
+  assertInvalid(json, 'onnx.temperature');
+});
+
 test('not an object, wrong format', () => {
   assertInvalid(null, 'format');
   assertInvalid([], 'format');
@@ -66,6 +74,10 @@ const cases: [string, string, unknown][] = [
   ['tiny-frames', 'onnx.inputShape', [1, 'frames', 3]],
   ['tiny-frames', 'onnx.inputShape', [1, 50, 2]],
   ['tiny-frames', 'onnx.output', 'scores'],
+  ['tiny-frames', 'onnx.temperature', 0],
+  ['tiny-frames', 'onnx.temperature', -1.5],
+  ['tiny-frames', 'onnx.temperature', '1.2'],
+  ['tiny-frames', 'onnx.temperature', 1e9],
   ['tiny-frames', 'onnx.inputName', undefined],
   ['tiny-frames', 'training.commercialUse', 'no'],
   ['tiny-frames', 'training.licence', undefined],

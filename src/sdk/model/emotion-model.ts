@@ -115,6 +115,7 @@ export class EmotionModel {
       if (values.length !== nLabels) {
         throw new EmovoxError('MODEL_INVALID', `model output has ${values.length} values for ${nLabels} labels`);
       }
+      if (onnx.output === 'logits' && onnx.temperature !== 1) for (let i = 0; i < nLabels; i++) values[i] /= onnx.temperature;
       const probabilities = onnx.output === 'logits' ? softmax(values) : values;
       for (let i = 0; i < nLabels; i++) total[i] += probabilities[i] / starts.length;
     }

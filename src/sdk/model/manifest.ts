@@ -63,6 +63,11 @@ export interface OnnxSpec {
   readonly outputName: string;
   /** `logits` get a softmax in the runtime; `probabilities` are used as they are. */
   readonly output: 'logits' | 'probabilities';
+  /**
+   * Logits are divided by this before the softmax (temperature scaling, fitted on validation
+   * speakers so that `confidence` matches accuracy); only with `output: 'logits'`. @defaultValue 1
+   */
+  readonly temperature: number;
   /** Input shape; a string marks a dynamic axis, e.g. `[1, "frames", 60]` or `[1, 485]`. */
   readonly inputShape: readonly (number | string)[];
 }
@@ -161,10 +166,14 @@ function readOnnx(r: ManifestReader, features: ModelFeatureSpec): OnnxSpec {
   if (features.input === 'frames' && typeof inputShape[1] === 'number' && (features.minFrames !== inputShape[1] || features.maxFrames !== inputShape[1])) {
     r.fail('onnx.inputShape', `fixes ${inputShape[1]} frames, so features.minFrames and features.maxFrames must both be ${inputShape[1]}`);
   }
+  const output = r.oneOf(r.at('onnx.output'), 'onnx.output', ['logits', 'probabilities'] as const);
+  const temperature = r.optional('onnx.temperature') === undefined ? 1 : r.number('onnx.temperature', 0.05, 20);
+  if (temperature !== 1 && output !== 'logits') r.fail('onnx.temperature', "applies to logits only: onnx.output is 'probabilities'");
   return {
     inputName: r.string('onnx.inputName'),
     outputName: r.string('onnx.outputName'),
-    output: r.oneOf(r.at('onnx.output'), 'onnx.output', ['logits', 'probabilities'] as const),
+    output,
+    temperature,
     inputShape,
   };
 }
