@@ -80,21 +80,25 @@ export async function readSearchRecord(runDir: string): Promise<SearchRecord | u
 
 /**
  * The default family: among families whose final ONNX is at most 1 MB, the one with the best
- * validation UAR in its final model's search. Every family's final search scores the same held-out
- * training speakers (seeded split), so the comparison is fair and never looks at a test fold.
+ * leave-one-corpus-out mean (`locoMeans`, issue 10: the in-corpus folds rewarded learning the corpora).
+ * Without LOCO results for every candidate (one training corpus, --no-loco) it falls back to the best
+ * validation UAR in the final model's search, which scores the same held-out training speakers for
+ * every family and never looks at a test fold.
  */
-export async function chooseDefault(families: readonly string[], runs: string, log: (s: string) => void): Promise<string> {
+export async function chooseDefault(families: readonly string[], runs: string, log: (s: string) => void, locoMeans: ReadonlyMap<string, number> = new Map()): Promise<string> {
+  const byLoco = families.every((f) => locoMeans.has(f));
   let best = { family: families[0], score: -1 };
   for (const family of families) {
     const results = (await readSearchRecord(join(runs, family, 'final')))?.results ?? [];
-    const score = results.length ? Math.max(...results.map((r) => r.validationUar)) : -1;
+    const validation = results.length ? Math.max(...results.map((r) => r.validationUar)) : -1;
+    const score = byLoco ? locoMeans.get(family)! : validation;
     let bytes = Infinity;
     try {
       bytes = (await stat(join(runs, family, 'final', 'model.onnx'))).size;
     } catch {
       // no final model
     }
-    log(`default choice: ${family} validation UAR ${(score * 100).toFixed(1)} %, ${(bytes / 1024).toFixed(0)} KB`);
+    log(`default choice: ${family} ${byLoco ? 'LOCO mean' : 'validation'} UAR ${(score * 100).toFixed(1)} %, ${(bytes / 1024).toFixed(0)} KB`);
     if (bytes <= 1024 * 1024 && score > best.score) best = { family, score };
   }
   return best.family;

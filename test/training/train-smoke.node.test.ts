@@ -50,6 +50,14 @@ test('npm run train --smoke: generated speech in RAVDESS naming, every family tr
       assert.deepEqual(manifest.labels, ['neutral', 'sad', 'angry']);
       assert.equal(manifest.training.commercialUse, false);
       assert.ok(existsSync(join(work, 'runs', family, fold, 'model.onnx')));
+      const record = JSON.parse(readFileSync(join(work, 'runs', family, fold, 'training.json'), 'utf8'));
+      if (family === 'mlp') {
+        // Temperature fitted on validation speakers and applied by the SDK from the manifest.
+        assert.ok(record.calibration.clips > 0 && record.calibration.nllAfter <= record.calibration.nllBefore, JSON.stringify(record.calibration));
+        assert.equal(manifest.onnx.temperature, record.temperature);
+      } else if (family !== 'svm') {
+        assert.equal(manifest.onnx.temperature, 1, `${family}: no search, so no validation model to fit a temperature on`);
+      }
     }
   }
   const records = JSON.parse(readFileSync(join(work, 'results', 'evaluations.json'), 'utf8')) as { family: string; test: string; clean: { n: number; uar: number } }[];
@@ -57,5 +65,7 @@ test('npm run train --smoke: generated speech in RAVDESS naming, every family tr
   for (const r of records) assert.equal(r.clean.n, 24, `${r.family} ${r.test}`);
   const summary = JSON.parse(readFileSync(join(work, 'results', 'summary.json'), 'utf8'));
   assert.ok(summary.families.cnn.ravdess.mean.uar >= 0);
+  const evaluations = JSON.parse(readFileSync(join(work, 'results', 'evaluations.json'), 'utf8')) as { clean: { calibration: { calibrated: { ece: number } } } }[];
+  for (const r of evaluations) assert.ok(r.clean.calibration.calibrated.ece >= 0 && r.clean.calibration.calibrated.ece <= 1);
   assert.ok(lines.some((l) => l.includes('eval mlp fold-1-ravdess')), lines.join('\n'));
 });

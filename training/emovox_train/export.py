@@ -59,6 +59,8 @@ def write_model(ctx, args, family, model, prep, record):
                     'minFrames': 16, 'maxFrames': 600, 'trimDb': trim}
         onnx_spec = {'inputName': 'features', 'outputName': 'logits', 'output': 'logits', 'inputShape': [1, 'frames', width]}
         record['parameters'] = nets.count_parameters(model)
+    if record.get('temperature', 1.0) != 1.0:
+        onnx_spec['temperature'] = record['temperature']
     adapter = prep['adapter']
     features['adaptation'] = {'kind': 'speaker-running-stats', 'blocks': blocks, 'mean': adapter.mean.tolist(),
                               'std': adapter.std.tolist(), 'priorFrames': adapter.prior}

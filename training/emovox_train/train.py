@@ -14,6 +14,7 @@ import time
 import numpy as np
 
 from . import data as D
+from .calibration import fit_temperature
 from .masking import balance_weights, corpus_label_masks
 
 FRAME_BLOCKS = ['mfcc', 'mfccDelta', 'mfccDelta2', 'contrast', 'chroma', 'zcr', 'rms']
@@ -41,7 +42,8 @@ def uar(y, p, n):
 
 
 def inner_split(speakers, train_idx, seed):
-    """Speaker-grouped validation inside the training speakers: 4 RAVDESS actors and 1 nEMO speaker."""
+    """Speaker-grouped validation inside the training speakers: 4 RAVDESS actors, 1 nEMO speaker, and a fifth of
+    the speakers of any other corpus with at least 5 (so temperature and search see every corpus's voices)."""
     rng = np.random.default_rng(seed)
     spk = sorted({speakers[i] for i in train_idx})
     rav = [s for s in spk if s.startswith('ravdess-')]
@@ -49,6 +51,10 @@ def inner_split(speakers, train_idx, seed):
     val = set(rng.choice(rav, size=min(4, len(rav) // 4), replace=False).tolist()) if len(rav) >= 8 else set()
     if len(nem) >= 3:
         val.add(str(rng.choice(nem)))
+    for corpus in sorted({s.split('-')[0] for s in spk} - {'ravdess', 'nemo'}):
+        own = [s for s in spk if s.split('-')[0] == corpus]
+        if len(own) >= 5:
+            val.update(rng.choice(own, size=len(own) // 5, replace=False).tolist())
     if not val:
         val = set(rng.choice(spk, size=max(1, len(spk) // 5), replace=False).tolist())
     tr = [i for i in train_idx if speakers[i] not in val]
@@ -133,18 +139,19 @@ def fit_net(ctx, family, hp, idx, epochs, seed, log):
     return model, dict(cols=cols, mean=mean, std=std, adapter=adapter)
 
 
-def score_net(ctx, model, prep, idx, seed):
+def net_logits(ctx, model, prep, idx, seed):
+    """Validation logits of a frame model (log-probabilities: softmax of them is the model's output)."""
     from . import nets
     rng = np.random.default_rng(seed + 1)
     ad = adapt_eval(ctx.clean, idx, ctx.speakers, prep['adapter'], prep['cols'], rng)
-    preds = []
+    out = []
     for i in idx:
         x = ctx.clean.clip(i, prep['cols']).astype(np.float64)
         mu, scale = ad[i]
         if mu is not None:
             x = prep['mean'] + (x - mu) * scale
-        preds.append(np.argmax(nets.predict_frames(model, (x - prep['mean']) / prep['std'])))
-    return uar(ctx.y[idx], np.array(preds), ctx.n)
+        out.append(np.log(np.maximum(nets.predict_frames(model, (x - prep['mean']) / prep['std']), 1e-12)))
+    return np.array(out)
 
 
 def svm_arrays(ctx, idx, variants, adapter, fcols, kinds, seed, simulate=True):
@@ -220,26 +227,47 @@ def fit_mlp(ctx, hp, idx, epochs, seed):
     return model, dict(fcols=fcols, kinds=kinds, mean=mean, std=std, adapter=adapter, smean=smean, sstd=sstd)
 
 
+def validation_logits(ctx, family, hp, tr, va, epochs, seed):
+    """Trains on `tr` and returns the logits on the validation clips `va` (frame models: one member)."""
+    if family == 'svm':
+        model, prep = fit_svm(ctx, hp, tr, seed)
+        return model.decision(svm_eval_arrays(ctx, prep, va, seed))
+    if family == 'mlp':
+        from . import mlp
+        model, prep = fit_mlp(ctx, hp, tr, MLP_EPOCHS, seed)
+        return mlp.decision(model, svm_eval_arrays(ctx, prep, va, seed))
+    # Settings are compared on one member each (half the time); the chosen one then trains all its seeds.
+    model, prep = fit_net(ctx, family, dict(hp, seeds=1), tr, epochs, seed, None)
+    return net_logits(ctx, model, prep, va, seed)
+
+
 def search(ctx, family, epochs, seed, log):
+    """Returns the chosen entry, the record, and the chosen entry's validation logits (for the temperature)."""
     tr, va = inner_split(ctx.speakers, ctx.train_idx, seed)
-    results = []
+    results, logits = [], []
     for hp in GRIDS[family]:
         t0 = time.time()
-        if family == 'svm':
-            model, prep = fit_svm(ctx, hp, tr, seed)
-            score = uar(ctx.y[va], model.decision(svm_eval_arrays(ctx, prep, va, seed)).argmax(1), ctx.n)
-        elif family == 'mlp':
-            from . import mlp
-            model, prep = fit_mlp(ctx, hp, tr, MLP_EPOCHS, seed)
-            score = uar(ctx.y[va], mlp.decision(model, svm_eval_arrays(ctx, prep, va, seed)).argmax(1), ctx.n)
-        else:
-            # Settings are compared on one member each (half the time); the chosen one then trains all its seeds.
-            model, prep = fit_net(ctx, family, dict(hp, seeds=1), tr, epochs, seed, None)
-            score = score_net(ctx, model, prep, va, seed)
+        z = validation_logits(ctx, family, hp, tr, va, epochs, seed)
+        score = uar(ctx.y[va], z.argmax(1), ctx.n)
+        logits.append(z)
         results.append(dict(hp=hp, validationUar=score, seconds=round(time.time() - t0, 1)))
         log(f'  search {hp}: val UAR {score:.3f} ({time.time() - t0:.0f} s)')
-    best = max(results, key=lambda r: r['validationUar'])
-    return best['hp'], dict(validationSpeakers=sorted({ctx.speakers[i] for i in va}), results=results)
+    best = int(np.argmax([r['validationUar'] for r in results]))
+    return results[best]['hp'], dict(validationSpeakers=sorted({ctx.speakers[i] for i in va}), results=results), logits[best]
+
+
+def calibrate(ctx, family, hp, epochs, seed, logits, log):
+    """Temperature from validation speakers' logits (the search's, or for the MLP a fit on the other training
+    speakers); None for an unsearched frame model, whose extra training would double the run."""
+    tr, va = inner_split(ctx.speakers, ctx.train_idx, seed)
+    if logits is None and family == 'mlp' and va and tr:
+        logits = validation_logits(ctx, family, hp, tr, va, epochs, seed)
+    if logits is None:
+        return 1.0, dict(temperature=1.0, note='not fitted: no validation model (frame model trained without --search)')
+    t, record = fit_temperature(logits, ctx.y[va])
+    record['validationSpeakers'] = sorted({ctx.speakers[i] for i in va})
+    log(f"  temperature {t:.3f}: validation NLL {record['nllBefore']} -> {record['nllAfter']}, ECE {record['eceBefore']} -> {record['eceAfter']}")
+    return t, record
 
 
 def main():
@@ -267,8 +295,10 @@ def main():
     np.random.seed(args.seed)
     ctx = Context(args)
     t0 = time.time()
-    hp, record = (search(ctx, args.family, args.epochs, args.seed, log) if args.search else (GRIDS[args.family][0], {}))
+    hp, record, logits = (search(ctx, args.family, args.epochs, args.seed, log) if args.search else (GRIDS[args.family][0], {}, None))
     record['chosen'] = hp
+    if args.family != 'svm':
+        record['temperature'], record['calibration'] = calibrate(ctx, args.family, hp, args.epochs, args.seed, logits, log)
     from .export import write_model
     if args.family == 'svm':
         model, prep = fit_svm(ctx, hp, ctx.train_idx, args.seed)
