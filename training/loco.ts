@@ -56,18 +56,24 @@ export interface LocoRow {
   readonly family: string;
   readonly uar: Record<string, number>;
   readonly mean: number;
+  /** Expected calibration error per held-out corpus with the model's temperature, and at temperature 1 (when recorded). */
+  readonly ece: Record<string, { readonly calibrated: number; readonly uncalibrated: number }>;
 }
 
 /** Per family: UAR per held-out corpus (the part after `-to-`) and their mean, over the tests named (default all). */
 export function locoRows(records: readonly (EvalRecord & { family: string; kind: string })[], tests?: ReadonlySet<string>): LocoRow[] {
-  const byFamily = new Map<string, Record<string, number>>();
+  const byFamily = new Map<string, Pick<LocoRow, 'uar' | 'ece'>>();
   for (const r of records.filter((x) => x.kind === 'loco' && (!tests || tests.has(x.test)))) {
     const corpus = r.test.slice(r.test.lastIndexOf('-to-') + 4);
-    byFamily.set(r.family, { ...byFamily.get(r.family), [corpus]: r.clean.uar });
+    const row = byFamily.get(r.family) ?? { uar: {}, ece: {} };
+    row.uar[corpus] = r.clean.uar;
+    const calibration = r.clean.calibration;
+    if (calibration) row.ece[corpus] = { calibrated: calibration.calibrated.ece, uncalibrated: calibration.uncalibrated.ece };
+    byFamily.set(r.family, row);
   }
-  return [...byFamily].map(([family, uar]) => {
+  return [...byFamily].map(([family, { uar, ece }]) => {
     const values = Object.values(uar);
-    return { family, uar, mean: values.reduce((a, b) => a + b, 0) / values.length };
+    return { family, uar, ece, mean: values.reduce((a, b) => a + b, 0) / values.length };
   });
 }
 
@@ -81,5 +87,11 @@ export function locoMarkdown(rows: readonly LocoRow[], note = ''): string {
     `|---|${corpora.map(() => '---:').join('|')}|---:|`,
     ...rows.map((r) => `| ${r.family} | ${corpora.map((c) => pct(r.uar[c])).join(' | ')} | ${pct(r.mean)} |`),
   ];
+  if (rows.some((r) => Object.keys(r.ece).length > 0)) {
+    const ece = (r: LocoRow, c: string): string => (r.ece[c] ? `${pct(r.ece[c].calibrated)} / ${pct(r.ece[c].uncalibrated)}` : '–');
+    lines.push('', 'Expected calibration error on the held-out corpus (10 bins; with the fitted temperature / at temperature 1):', '',
+      `| family | ${corpora.map((c) => `held-out ${c}`).join(' | ')} |`, `|---|${corpora.map(() => '---:').join('|')}|`,
+      ...rows.map((r) => `| ${r.family} | ${corpora.map((c) => ece(r, c)).join(' | ')} |`));
+  }
   return `${note ? `${note}\n\n` : ''}${lines.join('\n')}\n`;
 }

@@ -48,4 +48,16 @@ test('leave-one-corpus-out table: UAR per held-out corpus and the mean per famil
   const md = locoMarkdown(rows, 'note');
   assert.match(md, /\| family \| held-out nemo \| held-out ravdess \| LOCO mean \|/);
   assert.match(md, /\| cnn \| 30\.0 % \| 50\.0 % \| 40\.0 % \|/);
+  assert.doesNotMatch(md, /calibration error/, 'no calibration table without calibration records');
+});
+
+test('leave-one-corpus-out table: calibration error per held-out corpus, fitted temperature beside temperature 1', () => {
+  const ev = (uar: number, calibrated: number, uncalibrated: number): Evaluation =>
+    ({ uar, calibration: { temperature: 1.5, calibrated: { ece: calibrated }, uncalibrated: { ece: uncalibrated } } } as unknown as Evaluation);
+  const rows = locoRows([
+    { family: 'mlp', kind: 'loco', model: '', csv: '', test: 'loco-nemo-to-ravdess', clean: ev(0.5, 0.05, 0.2) },
+    { family: 'mlp', kind: 'loco', model: '', csv: '', test: 'loco-ravdess-to-nemo', clean: ev(0.3, 0.1, 0.3) },
+  ]);
+  assert.deepEqual(rows[0].ece.nemo, { calibrated: 0.1, uncalibrated: 0.3 });
+  assert.match(locoMarkdown(rows), /\| mlp \| 10\.0 % \/ 30\.0 % \| 5\.0 % \/ 20\.0 % \|/);
 });
