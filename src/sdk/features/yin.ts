@@ -11,12 +11,20 @@ export interface PitchFrame {
   voiced: boolean;
 }
 
+/** Lags whose differences are summed side by side: independent accumulators let the CPU overlap the additions. */
+const block = 4;
+
 /**
  * YIN (de Cheveigné & Kawahara, JASA 2002), steps 1–5 without the best-local-estimate search:
  * difference function (each lag's window centred on the frame), cumulative mean normalisation,
  * absolute threshold, parabolic interpolation.
  * Each frame is a pure function of its `pitchFrameSpan` samples, so streaming and whole-clip
  * tracking agree exactly. Buffers are preallocated; `analyse` allocates nothing.
+ *
+ * The difference function is computed lazily, a few lags at a time, only as far as the threshold
+ * search reads it: a voiced frame stops one lag past its dip, so only unvoiced frames pay for every
+ * lag. Each lag's sum is still accumulated sample by sample in the same order, so the output is
+ * bit-identical to computing every lag first.
  */
 export class YinFrame {
   private readonly config: PitchConfig;
@@ -25,6 +33,12 @@ export class YinFrame {
   private readonly span: number;
   private readonly difference: Float64Array;
   private readonly normalised: Float64Array;
+  /** Lags 1…`computed` of the current frame are in `difference` and `normalised`. */
+  private computed = 0;
+  private cumulative = 0;
+  /** The frame's span as doubles: the sums read each sample many times, so it is converted once. */
+  private readonly frame: Float64Array;
+  private readonly centre: number;
 
   constructor(config: PitchConfig) {
     this.config = config;
@@ -32,43 +46,45 @@ export class YinFrame {
     this.span = pitchFrameSpan(config);
     this.difference = new Float64Array(this.maxLag + 2);
     this.normalised = new Float64Array(this.maxLag + 2);
+    this.frame = new Float64Array(this.span);
+    this.centre = Math.floor(this.span / 2);
   }
 
   /** Analyses `samples[offset .. offset + span)` into `out`. */
   analyse(samples: Float32Array, offset: number, out: PitchFrame): void {
-    const { windowLength, threshold, voicingThreshold, silenceDb, sampleRate } = this.config;
-    const d = this.difference;
+    const { threshold, voicingThreshold, silenceDb, sampleRate } = this.config;
+    const { minLag, maxLag } = this;
     const n = this.normalised;
-    const last = this.maxLag + 1;
-    const centre = offset + Math.floor(this.span / 2);
-    for (let lag = 1; lag <= last; lag++) {
-      // Centring the compared pair on the frame centre for every lag keeps F0 aligned with the
-      // frame time on glides (an uncentred window lags by up to half the period).
-      const start = centre - Math.floor((windowLength + lag) / 2);
-      let acc = 0;
-      for (let j = start; j < start + windowLength; j++) {
-        const diff = samples[j] - samples[j + lag];
-        acc += diff * diff;
-      }
-      d[lag] = acc;
+    const x = this.frame;
+    for (let i = 0; i < this.span; i++) x[i] = samples[offset + i];
+    const energy = this.energy();
+    out.levelDb = 10 * Math.log10(Math.max(energy / this.config.windowLength, 1e-20));
+    if (energy === 0 && this.silent()) {
+      // Digital silence: every difference is 0, so every normalised value is 1, the search falls back to
+      // minLag and the curvature is 0; the same numbers the sums would give, without them.
+      out.aperiodicity = 1;
+      out.voiced = false;
+      out.f0 = 0;
+      return;
     }
+    this.computed = 0;
+    this.cumulative = 0;
     n[0] = 1;
-    let cumulative = 0;
-    for (let lag = 1; lag <= last; lag++) {
-      cumulative += d[lag];
-      n[lag] = cumulative > 0 ? (d[lag] * lag) / cumulative : 1;
-    }
     let best = -1;
-    for (let lag = this.minLag; lag <= this.maxLag; lag++) {
+    for (let lag = minLag; lag <= maxLag; lag++) {
+      if (lag + 1 > this.computed) this.extend(lag + 1);
       if (n[lag] < threshold) {
-        while (lag + 1 <= this.maxLag && n[lag + 1] < n[lag]) lag++;
+        while (lag + 1 <= maxLag && n[lag + 1] < n[lag]) {
+          lag++;
+          if (lag + 1 > this.computed) this.extend(lag + 1);
+        }
         best = lag;
         break;
       }
     }
     if (best < 0) {
-      best = this.minLag;
-      for (let lag = this.minLag + 1; lag <= this.maxLag; lag++) if (n[lag] < n[best]) best = lag;
+      best = minLag;
+      for (let lag = minLag + 1; lag <= maxLag; lag++) if (n[lag] < n[best]) best = lag;
     }
     const a = n[best - 1];
     const b = n[best];
@@ -76,16 +92,80 @@ export class YinFrame {
     const curvature = a - 2 * b + c;
     const shift = curvature > 0 ? Math.max(-1, Math.min(1, (a - c) / (2 * curvature))) : 0;
     out.aperiodicity = b;
-    out.levelDb = this.level(samples, offset);
     out.voiced = b <= voicingThreshold && out.levelDb >= silenceDb;
     out.f0 = out.voiced ? sampleRate / (best + shift) : 0;
   }
 
-  private level(samples: Float32Array, offset: number): number {
+  /** Computes the difference and its normalisation for lags up to at least `needed` (a whole block at a time). */
+  private extend(needed: number): void {
     const { windowLength } = this.config;
-    const start = offset + Math.floor(this.span / 2) - Math.floor(windowLength / 2);
+    const x = this.frame;
+    const d = this.difference;
+    const n = this.normalised;
+    const centre = this.centre;
+    const from = this.computed + 1;
+    const to = Math.min(this.maxLag + 1, from + block * Math.ceil((needed - this.computed) / block) - 1);
+    let lag = from;
+    for (; lag + block - 1 <= to; lag += block) {
+      // Centring the compared pair on the frame centre for every lag keeps F0 aligned with the
+      // frame time on glides (an uncentred window lags by up to half the period).
+      const s0 = centre - Math.floor((windowLength + lag) / 2);
+      const s1 = centre - Math.floor((windowLength + lag + 1) / 2);
+      const s2 = centre - Math.floor((windowLength + lag + 2) / 2);
+      const s3 = centre - Math.floor((windowLength + lag + 3) / 2);
+      const t0 = s0 + lag;
+      const t1 = s1 + lag + 1;
+      const t2 = s2 + lag + 2;
+      const t3 = s3 + lag + 3;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      for (let i = 0; i < windowLength; i++) {
+        const e0 = x[s0 + i] - x[t0 + i];
+        const e1 = x[s1 + i] - x[t1 + i];
+        const e2 = x[s2 + i] - x[t2 + i];
+        const e3 = x[s3 + i] - x[t3 + i];
+        a0 += e0 * e0;
+        a1 += e1 * e1;
+        a2 += e2 * e2;
+        a3 += e3 * e3;
+      }
+      d[lag] = a0;
+      d[lag + 1] = a1;
+      d[lag + 2] = a2;
+      d[lag + 3] = a3;
+    }
+    for (; lag <= to; lag++) {
+      const start = centre - Math.floor((windowLength + lag) / 2);
+      let acc = 0;
+      for (let j = start; j < start + windowLength; j++) {
+        const diff = x[j] - x[j + lag];
+        acc += diff * diff;
+      }
+      d[lag] = acc;
+    }
+    let cumulative = this.cumulative;
+    for (lag = from; lag <= to; lag++) {
+      cumulative += d[lag];
+      n[lag] = cumulative > 0 ? (d[lag] * lag) / cumulative : 1;
+    }
+    this.cumulative = cumulative;
+    this.computed = to;
+  }
+
+  /** Energy of the frame's central `windowLength` samples. */
+  private energy(): number {
+    const { windowLength } = this.config;
+    const x = this.frame;
+    const start = this.centre - Math.floor(windowLength / 2);
     let energy = 0;
-    for (let i = start; i < start + windowLength; i++) energy += samples[i] * samples[i];
-    return 10 * Math.log10(Math.max(energy / windowLength, 1e-20));
+    for (let i = start; i < start + windowLength; i++) energy += x[i] * x[i];
+    return energy;
+  }
+
+  private silent(): boolean {
+    for (let i = 0; i < this.span; i++) if (this.frame[i] !== 0) return false;
+    return true;
   }
 }
