@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { calibrationMetrics, topConfidence } from '../../src/eval/calibration.ts';
+import { poolCalibration, reliabilitySvg } from '../../src/eval/reliability-image.ts';
 import { mulberry32 } from '../../src/eval/noise.ts';
 
 const close = (a: number, b: number, tolerance = 1e-12): void => assert.ok(Math.abs(a - b) <= tolerance, `${a} vs ${b}`);
@@ -57,4 +58,22 @@ test('bad inputs are RangeErrors', () => {
   assert.throws(() => calibrationMetrics([Number.NaN], [true]), RangeError);
   assert.throws(() => calibrationMetrics([0.5], [true], 0), RangeError);
   assert.throws(() => topConfidence(['neutral'], [1], new Set(['angry'])), RangeError);
+});
+
+test('pooled reliability equals the reliability of the pooled predictions', () => {
+  const random = mulberry32(9);
+  const a = Array.from({ length: 300 }, () => random());
+  const b = Array.from({ length: 500 }, () => 0.3 + 0.7 * random());
+  const ra = a.map((c) => random() < c * 0.8);
+  const rb = b.map((c) => random() < c);
+  const pooled = poolCalibration([calibrationMetrics(a, ra), calibrationMetrics(b, rb)]);
+  const direct = calibrationMetrics([...a, ...b], [...ra, ...rb]);
+  close(pooled.ece, direct.ece, 1e-12);
+  close(pooled.meanConfidence, direct.meanConfidence, 1e-12);
+  assert.deepEqual(pooled.bins.map((x) => x.n), direct.bins.map((x) => x.n));
+  const svg = reliabilitySvg([{ name: 'pooled', colour: '#1f77b4', metrics: pooled }], 'title <x>');
+  assert.match(svg, /^<svg/);
+  assert.match(svg, /ECE \d+\.\d %, n = 800/);
+  assert.match(svg, /title &lt;x>/);
+  assert.throws(() => poolCalibration([]), RangeError);
 });

@@ -50,7 +50,7 @@ test('emovox eval --json prints the documented shape and --out writes the report
   assert.equal(result.calibration.temperature, 1);
   assert.ok(result.calibration.calibrated.ece >= 0 && result.calibration.calibrated.ece <= 1);
   assert.equal(result.calibration.calibrated.bins.reduce((a: number, b: { n: number }) => a + b.n, 0), 6);
-  for (const file of ['report.md', 'result.json', 'confusion.png', 'confusion.svg']) assert.ok(existsSync(join(out, file)), file);
+  for (const file of ['report.md', 'result.json', 'confusion.png', 'confusion.svg', 'reliability.svg']) assert.ok(existsSync(join(out, file)), file);
   assert.match(readFileSync(join(out, 'report.md'), 'utf8'), /\| clips \| accuracy \| UAR \| macro-F1 \|/);
   assert.match(readFileSync(join(out, 'report.md'), 'utf8'), /expected calibration error \(10 bins\)/);
 });

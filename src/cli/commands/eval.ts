@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DatasetError } from '../../datasets/dataset-error.ts';
 import { readManifestCsv } from '../../datasets/manifest-csv.ts';
 import { confusionPng, confusionSvg } from '../../eval/confusion-image.ts';
+import { reliabilitySvg } from '../../eval/reliability-image.ts';
 import { evaluateModel, resolveLabels, type Evaluation } from '../../eval/evaluate.ts';
 import { loadModelFile, loadOrt } from '../../eval/load-model.ts';
 import { formatReport } from '../../eval/report.ts';
@@ -23,7 +24,7 @@ Models that adapt to speakers keep one running state per speaker, fed in CSV ord
   --model     model manifest (default: the shipped models/emovox-default.json)
   --restrict  pick the most likely label among those the CSV contains
   --snr       mix seeded pink noise into every clip at this SNR in dB
-  --out       also write report.md, result.json, confusion.png and confusion.svg there
+  --out       also write report.md, result.json, confusion.png, confusion.svg and reliability.svg there
   --json      print one JSON object instead of a summary`;
 
 function parseMap(raw: string | undefined): Map<string, string> {
@@ -85,6 +86,11 @@ export async function run(args: string[]): Promise<number> {
     await writeFile(join(out, 'result.json'), JSON.stringify(evaluation, null, 1) + '\n');
     await writeFile(join(out, 'confusion.png'), confusionPng(evaluation, title));
     await writeFile(join(out, 'confusion.svg'), confusionSvg(evaluation, title));
+    const { temperature, calibrated, uncalibrated } = evaluation.calibration;
+    await writeFile(join(out, 'reliability.svg'), reliabilitySvg([
+      { name: temperature === 1 ? 'as shipped (no temperature)' : `as shipped (T = ${temperature.toFixed(2)})`, colour: '#1f77b4', metrics: calibrated },
+      ...(temperature === 1 ? [] : [{ name: 'temperature 1', colour: '#d62728', metrics: uncalibrated }]),
+    ], title));
     await writeFile(join(out, 'report.md'), formatReport(evaluation, { csv, model: relative(process.cwd(), modelPath), command, runtime: name }));
   }
   if (booleans.has('json')) process.stdout.write(JSON.stringify(evaluation) + '\n');
