@@ -22,6 +22,7 @@ import { fileNameSchemes, type CorpusKind } from '../src/datasets/file-name-sche
 import { importCorpus } from '../src/datasets/importers.ts';
 import { readManifestCsv, type ManifestEntry } from '../src/datasets/manifest-csv.ts';
 import { loadOrt } from '../src/eval/load-model.ts';
+import { poolCalibration, reliabilitySvg } from '../src/eval/reliability-image.ts';
 import type { FrameFeatures } from '../src/sdk/features/index.ts';
 import { extract, type Variant } from './extract.ts';
 import { corpusOf, locoMarkdown, locoPlan, locoRows, locoTestName, locoTests } from './loco.ts';
@@ -250,6 +251,15 @@ export async function main(argv: string[]): Promise<void> {
     await appendFile(join(modelsDir, 'RESULTS.md'), `\n${await searchMarkdown(runs, families)}`);
     await spliceGenerated(join(modelsDir, 'README.md'), 'results', familyTable(resultsMarkdown(summary, defaultFamily)));
     await spliceGenerated(join(modelsDir, '..', 'README.md'), 'readme-results', readmeTable(summary[defaultFamily]));
+    // Reliability of the default's confidences on corpora it never heard (its LOCO models, pooled).
+    const held = records.filter((r) => r.family === defaultFamily && r.kind === 'loco' && poolTests.has(r.test) && r.clean.calibration);
+    if (held.length > 0) {
+      const title = `emovox-default (${defaultFamily}), held-out corpora pooled (${held.map((r) => r.test.slice(r.test.lastIndexOf('-to-') + 4)).join(', ')})`;
+      await writeFile(join(modelsDir, 'reliability-loco.svg'), reliabilitySvg([
+        { name: 'fitted temperature (shipped)', colour: '#1f77b4', metrics: poolCalibration(held.map((r) => r.clean.calibration.calibrated)) },
+        { name: 'temperature 1', colour: '#d62728', metrics: poolCalibration(held.map((r) => r.clean.calibration.uncalibrated)) },
+      ], title));
+    }
   }
   log(`done in ${((Date.now() - t0) / 60000).toFixed(1)} min`);
 }

@@ -15,7 +15,7 @@ export interface FamilySummary {
   readonly family: string;
   readonly ravdess?: CorpusFolds;
   readonly nemo?: CorpusFolds;
-  readonly loco: Record<string, { accuracy: number; uar: number; macroF1: number; n: number }>;
+  readonly loco: Record<string, { accuracy: number; uar: number; macroF1: number; n: number; ece?: number; eceAtTemperature1?: number }>;
   readonly gap?: { folds: { fold: string; independent: number; dependent: number }[]; independentMean: number; dependentMean: number };
   readonly parameters?: number;
   readonly onnxBytes?: number;
@@ -126,7 +126,10 @@ export async function summarise(o: { records: Rec[]; jobs: readonly TrainJob[]; 
   for (const family of o.families) {
     const records = o.records.filter((r) => r.family === family);
     const loco: FamilySummary['loco'] = {};
-    for (const r of records.filter((x) => x.kind === 'loco')) loco[r.test] = { accuracy: r.clean.accuracy, uar: r.clean.uar, macroF1: r.clean.macroF1, n: r.clean.n };
+    for (const r of records.filter((x) => x.kind === 'loco')) {
+      const calibration = r.clean.calibration;
+      loco[r.test] = { accuracy: r.clean.accuracy, uar: r.clean.uar, macroF1: r.clean.macroF1, n: r.clean.n, ...(calibration ? { ece: calibration.calibrated.ece, eceAtTemperature1: calibration.uncalibrated.ece } : {}) };
+    }
     const gapRecords = records.filter((r) => r.kind === 'gap');
     const gapFolds = gapRecords.map((g) => {
       const fold = g.run.replace('gap-', '');
