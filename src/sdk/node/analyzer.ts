@@ -13,7 +13,7 @@ import { SerialQueue } from '../serial-queue.ts';
 import { Segmenter } from '../vad/segmenter.ts';
 import type { Model } from '../vendor/vad-web.js';
 import { checkAnalyzeOptions, checkMonoAudio, checkStreamRate, guardedChunks } from './check-input.ts';
-import { loadNodeOrt, readBytes, type NodeOrtName } from './runtime.ts';
+import { loadNodeOrt, nodeSessionDefaults, readBytes, withSessionDefaults, type NodeOrtName } from './runtime.ts';
 
 /**
  * The offline analysis of `EmotionRecognizer.analyze()` for Node: the same segmenter, features,
@@ -40,7 +40,7 @@ export class NodeAnalyzer {
     const assets = resolveAssets(options, resolved.vad.model);
     routeVadLogging(createLogger(resolved.logLevel));
     const { ort, name } = await loadNodeOrt(runtime);
-    const vad = await loadVad(ort, resolved.vad.model, assets.vadModel, readBytes);
+    const vad = await loadVad(withSessionDefaults(ort, nodeSessionDefaults), resolved.vad.model, assets.vadModel, readBytes);
     try {
       const model = await loadEmotionModel(ort, assets.model, readBytes, resolved.ortThreads, assets.modelFile);
       return new NodeAnalyzer(vad, model, resolved, name);

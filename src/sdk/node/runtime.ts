@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { EmovoxError } from '../errors.ts';
-import type { OrtRuntime } from '../model/ort-types.ts';
+import type { OrtRuntime, OrtSessionOptions } from '../model/ort-types.ts';
 import { fetchBytes, type FetchBytes } from '../pipeline/loader.ts';
 
 export type NodeOrtName = 'onnxruntime-node' | 'onnxruntime-web';
@@ -22,6 +22,23 @@ export async function loadNodeOrt(prefer?: NodeOrtName): Promise<{ ort: OrtRunti
   const mod = (await import('onnxruntime-web/wasm')) as unknown as OrtRuntime & { env: { wasm: { numThreads: number } } };
   mod.env.wasm.numThreads = 1;
   return { ort: mod, name: 'onnxruntime-web' };
+}
+
+/**
+ * Options for the sessions the Node analyzer opens without choosing any (Silero VAD, inside vad-web).
+ * Left to onnxruntime-node's defaults, the VAD session starts an intra-op pool sized to the cores whose
+ * threads spin between the VAD's tiny runs (one per 32 ms frame): measured, two pool threads burning
+ * 60-90 % as much CPU as the analysing thread itself, and with `analyze --jobs N` each job's pool
+ * competing with the other jobs for the same cores. The VAD gains nothing from a pool.
+ */
+export const nodeSessionDefaults: OrtSessionOptions = Object.freeze({ intraOpNumThreads: 1, interOpNumThreads: 1 });
+
+/** `ort` whose `InferenceSession.create` fills in `defaults` for options the caller leaves unset. */
+export function withSessionDefaults(ort: OrtRuntime, defaults: OrtSessionOptions): OrtRuntime {
+  return {
+    Tensor: ort.Tensor,
+    InferenceSession: { create: (model, options) => ort.InferenceSession.create(model, { ...defaults, ...options }) },
+  };
 }
 
 /** Reads `file:` URLs from disk and everything else with `fetch()`. */
