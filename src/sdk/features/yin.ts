@@ -11,9 +11,6 @@ export interface PitchFrame {
   voiced: boolean;
 }
 
-/** Lags whose differences are summed side by side: independent accumulators let the CPU overlap the additions. */
-const block = 4;
-
 /**
  * YIN (de Cheveigné & Kawahara, JASA 2002), steps 1–5 without the best-local-estimate search:
  * difference function (each lag's window centred on the frame), cumulative mean normalisation,
@@ -96,62 +93,85 @@ export class YinFrame {
     out.f0 = out.voiced ? sampleRate / (best + shift) : 0;
   }
 
-  /** Computes the difference and its normalisation for lags up to at least `needed` (a whole block at a time). */
+  /** Computes the difference and its normalisation for lags up to at least `needed` (four lags at a time). */
   private extend(needed: number): void {
     const { windowLength } = this.config;
-    const x = this.frame;
+    const last = this.maxLag + 1;
     const d = this.difference;
     const n = this.normalised;
-    const centre = this.centre;
     const from = this.computed + 1;
-    const to = Math.min(this.maxLag + 1, from + block * Math.ceil((needed - this.computed) / block) - 1);
     let lag = from;
-    for (; lag + block - 1 <= to; lag += block) {
-      // Centring the compared pair on the frame centre for every lag keeps F0 aligned with the
-      // frame time on glides (an uncentred window lags by up to half the period).
-      const s0 = centre - Math.floor((windowLength + lag) / 2);
-      const s1 = centre - Math.floor((windowLength + lag + 1) / 2);
-      const s2 = centre - Math.floor((windowLength + lag + 2) / 2);
-      const s3 = centre - Math.floor((windowLength + lag + 3) / 2);
-      const t0 = s0 + lag;
-      const t1 = s1 + lag + 1;
-      const t2 = s2 + lag + 2;
-      const t3 = s3 + lag + 3;
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      for (let i = 0; i < windowLength; i++) {
-        const e0 = x[s0 + i] - x[t0 + i];
-        const e1 = x[s1 + i] - x[t1 + i];
-        const e2 = x[s2 + i] - x[t2 + i];
-        const e3 = x[s3 + i] - x[t3 + i];
-        a0 += e0 * e0;
-        a1 += e1 * e1;
-        a2 += e2 * e2;
-        a3 += e3 * e3;
+    while (lag <= needed) {
+      // Quads start where windowLength + lag is even, so their four windows share samples (see quad).
+      if ((windowLength + lag) % 2 === 0 && lag + 3 <= last) {
+        this.quad(lag);
+        lag += 4;
+      } else {
+        d[lag] = this.single(lag);
+        lag++;
       }
-      d[lag] = a0;
-      d[lag + 1] = a1;
-      d[lag + 2] = a2;
-      d[lag + 3] = a3;
-    }
-    for (; lag <= to; lag++) {
-      const start = centre - Math.floor((windowLength + lag) / 2);
-      let acc = 0;
-      for (let j = start; j < start + windowLength; j++) {
-        const diff = x[j] - x[j + lag];
-        acc += diff * diff;
-      }
-      d[lag] = acc;
     }
     let cumulative = this.cumulative;
-    for (lag = from; lag <= to; lag++) {
-      cumulative += d[lag];
-      n[lag] = cumulative > 0 ? (d[lag] * lag) / cumulative : 1;
+    for (let k = from; k < lag; k++) {
+      cumulative += d[k];
+      n[k] = cumulative > 0 ? (d[k] * k) / cumulative : 1;
     }
     this.cumulative = cumulative;
-    this.computed = to;
+    this.computed = lag - 1;
+  }
+
+  /**
+   * Differences at lags `lag`…`lag + 3`, each summed sample by sample in window order exactly as
+   * `single` does, side by side: independent sums let the CPU overlap the additions. Centring the
+   * compared pair on the frame centre for every lag (which keeps F0 aligned with the frame time on
+   * glides; an uncentred window lags by up to half the period) moves the window start back one
+   * sample every second lag, so with windowLength + lag even the four lags read only five
+   * sequences, x[s − 1 + i], x[s + i] and x[s + lag + i … + 2], and each sample is loaded once.
+   */
+  private quad(lag: number): void {
+    const { windowLength } = this.config;
+    const x = this.frame;
+    const s = this.centre - (windowLength + lag) / 2;
+    const t = s + lag;
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let p = x[s - 1];
+    let u = x[t];
+    let v = x[t + 1];
+    for (let i = 0; i < windowLength; i++) {
+      const q = x[s + i];
+      const w = x[t + 2 + i];
+      const e0 = q - u;
+      const e1 = q - v;
+      const e2 = p - v;
+      const e3 = p - w;
+      a0 += e0 * e0;
+      a1 += e1 * e1;
+      a2 += e2 * e2;
+      a3 += e3 * e3;
+      p = q;
+      u = v;
+      v = w;
+    }
+    const d = this.difference;
+    d[lag] = a0;
+    d[lag + 1] = a1;
+    d[lag + 2] = a2;
+    d[lag + 3] = a3;
+  }
+
+  private single(lag: number): number {
+    const { windowLength } = this.config;
+    const x = this.frame;
+    const start = this.centre - Math.floor((windowLength + lag) / 2);
+    let acc = 0;
+    for (let j = start; j < start + windowLength; j++) {
+      const diff = x[j] - x[j + lag];
+      acc += diff * diff;
+    }
+    return acc;
   }
 
   /** Energy of the frame's central `windowLength` samples. */
