@@ -12,7 +12,7 @@ describe('worker start-up timeline', () => {
     try {
       const { startup, resources } = await recognizer.diagnostics();
       const names = startup.map((span) => span.name);
-      expect(names).to.include.members(['worker-script', 'fetch:vad', 'fetch:model', 'session:vad', 'session:model']);
+      expect(names).to.include.members(['worker-script', 'ort-start', 'fetch:vad', 'fetch:model', 'session:vad', 'session:model']);
       for (const span of startup) {
         expect(span.endMs, span.name).to.be.at.least(span.startMs);
         expect(span.endMs, span.name).to.be.at.most(after + 1);
@@ -24,6 +24,10 @@ describe('worker start-up timeline', () => {
       expect(at('session:model').startMs).to.be.at.least(at('fetch:model').endMs - 1);
       // Both downloads start together, before the first session opens.
       expect(at('fetch:model').startMs).to.be.below(at('session:vad').startMs);
+      // ORT's runtime starts first, without waiting for a download; sessions open once it is up.
+      expect(at('ort-start').startMs).to.be.at.most(at('fetch:vad').startMs);
+      expect(at('session:vad').startMs).to.be.at.least(at('ort-start').endMs - 1);
+      expect(at('session:model').startMs).to.be.at.least(at('ort-start').endMs - 1);
       const wasm = resources.filter((r) => r.url.endsWith('.wasm'));
       expect(wasm).to.have.length(1);
       expect(wasm[0].endMs).to.be.at.least(wasm[0].startMs);

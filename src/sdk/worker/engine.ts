@@ -3,11 +3,11 @@ import { decodeAudioBytes } from '../audio/decode.ts';
 import { toMono, assertFiniteSamples } from '../audio/prepare.ts';
 import { EmovoxError } from '../errors.ts';
 import { createLogger, type Logger } from '../logger.ts';
-import { EmotionModel } from '../model/emotion-model.ts';
+import type { EmotionModel } from '../model/emotion-model.ts';
 import type { OrtRuntime, OrtSessionOptions } from '../model/ort-types.ts';
 import { analyzeSamples } from '../pipeline/analyze-samples.ts';
 import { EmotionScorer } from '../pipeline/emotion-scorer.ts';
-import { fetchBytes, fetchEmotionModel, openVad } from '../pipeline/loader.ts';
+import { openVad } from '../pipeline/loader.ts';
 import { Recognition, type RecognitionEvent } from '../pipeline/recognition.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { AnalysisProgress, AnalysisResult, ReadyEvent } from '../types.ts';
@@ -16,6 +16,7 @@ import { Segmenter } from '../vad/segmenter.ts';
 import type { Model } from '../vendor/vad-web.js';
 import { serializeError } from './error-transfer.ts';
 import { LatencyLog } from './latency-log.ts';
+import { loadForReady } from './load-for-ready.ts';
 import { epochNow, resourceSpans, StartupTimeline } from './startup-timeline.ts';
 import type { AnalyzeJob, EmotionWorkerApi, WorkerDiagnostics, WorkerEvent, WorkerEventSink, WorkerInit } from './protocol.ts';
 
@@ -94,21 +95,16 @@ export class WorkerEngine implements EmotionWorkerApi {
     this.sink = sink;
     this.logger = createLogger(init.options.logLevel, 'emovox worker');
     routeVadLogging(this.logger);
-    // Every download starts now; ORT fetches and compiles its wasm when the first session opens.
-    const vadUrl = new URL(init.vadModelUrl);
-    this.vadBytes = this.timeline.time('fetch:vad', () => fetchBytes(vadUrl, 'VAD model', 'ASSET_LOAD_FAILED'));
-    const modelFileUrl = init.modelFileUrl ? new URL(init.modelFileUrl) : undefined;
-    const source = this.timeline.time('fetch:model', () => fetchEmotionModel(new URL(init.manifestUrl), fetchBytes, modelFileUrl));
-    source.catch(() => undefined); // awaited below, after the VAD; a VAD failure must not leave it unhandled
-    const vad = await openVad(this.runtime('vad'), init.options.vad.model, vadUrl, await this.vadBytes);
-    this.vad = counted(vad, () => this.vadRuns++);
-    try {
-      const { manifest, bytes } = await source;
-      this.model = await EmotionModel.create(this.runtime('model'), manifest, bytes, { threads: init.options.ortThreads, graphOptimizationLevel: sessionGraphOptimization });
-    } catch (error) {
-      await vad.release();
-      throw error;
-    }
+    const loaded = await loadForReady({
+      init,
+      timeline: this.timeline,
+      ort: this.ort,
+      runtime: (name) => this.runtime(name),
+      graphOptimizationLevel: sessionGraphOptimization,
+    });
+    this.vadBytes = loaded.vadBytes;
+    this.vad = counted(loaded.vad, () => this.vadRuns++);
+    this.model = loaded.model;
     this.scorer = new EmotionScorer(this.model, () => this.modelRuns++);
     this.logger.info(`loaded ${this.model.manifest.name} (${this.model.labels.join(', ')}) and Silero ${init.options.vad.model}`);
     return { labels: [...this.model.labels], modelName: this.model.manifest.name, vadModel: init.options.vad.model };
