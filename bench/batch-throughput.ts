@@ -4,7 +4,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandInputs } from '../src/cli/batch/inputs.ts';
@@ -67,17 +67,27 @@ export interface BatchBenchFigures {
   /** Recording time per wall time with one analysis thread: the throughput of one core. */
   readonly realTimePerCore: number;
   readonly jobs: { readonly one: number; readonly two: number; readonly speedUp: number };
+  /** Process CPU milliseconds per audio second with 1 and 2 analysis threads. */
+  readonly cpuMsPerAudioSecond: { readonly one: number; readonly two: number };
+  /** One-minute load average when the measurement started. */
+  readonly loadAverage: number;
   readonly queueWorkers: { readonly one: number; readonly two: number; readonly speedUp: number };
 }
 
-/** Wall seconds of `analyzeOnThreads` over the inputs, model loading included. */
-async function timeThreads(dir: string, size: number): Promise<number> {
+/**
+ * Wall and CPU seconds of `analyzeOnThreads` over the inputs, model loading included. The threads share this
+ * process, so its CPU time counts all of them (and onnxruntime's own threads): CPU per audio second that
+ * does not grow from 1 to 2 threads means the jobs add no work, whatever else runs on the machine.
+ */
+async function timeThreads(dir: string, size: number): Promise<{ wall: number; cpu: number }> {
   const inputs = await expandInputs([join(dir, 'calls')]);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await analyzeOnThreads(inputs, settings, size, async (input, outcome) => {
     if (!outcome.ok) throw new Error(`${input.path}: ${outcome.error.message}`);
   });
-  return (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { wall: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6 };
 }
 
 /** Wall seconds for `workers` `queue work` processes (one thread each) to empty a fresh queue, start-up included. */
@@ -101,8 +111,10 @@ export async function benchBatch(recordings = 8): Promise<BatchBenchFigures> {
     const inputs = await expandInputs([join(dir, 'calls')]);
     const audioSeconds = inputs.length === 0 ? 0 : recordings * Number(execFileSync('soxi', ['-D', join(dir, 'calls', 'call-0.wav')]).toString());
     await timeThreads(dir, 1); // warm-up: file cache, ORT's first session
-    const one = await timeThreads(dir, 1);
-    const two = await timeThreads(dir, 2);
+    const loadAverage = Number(loadavg()[0].toFixed(2));
+    const threadsOne = await timeThreads(dir, 1);
+    const threadsTwo = await timeThreads(dir, 2);
+    const [one, two] = [threadsOne.wall, threadsTwo.wall];
     const queueOne = await timeQueue(dir, `redis://127.0.0.1:${port}`, 1);
     const queueTwo = await timeQueue(dir, `redis://127.0.0.1:${port}`, 2);
     const rt = (s: number) => Number((audioSeconds / s).toFixed(1));
@@ -112,6 +124,8 @@ export async function benchBatch(recordings = 8): Promise<BatchBenchFigures> {
       cores: availableParallelism(),
       realTimePerCore: rt(one),
       jobs: { one: rt(one), two: rt(two), speedUp: Number((one / two).toFixed(2)) },
+      cpuMsPerAudioSecond: { one: Number(((1000 * threadsOne.cpu) / audioSeconds).toFixed(1)), two: Number(((1000 * threadsTwo.cpu) / audioSeconds).toFixed(1)) },
+      loadAverage,
       queueWorkers: { one: rt(queueOne), two: rt(queueTwo), speedUp: Number((queueOne / queueTwo).toFixed(2)) },
     };
   } finally {
@@ -124,6 +138,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const figures = await benchBatch();
   console.log(`emovox batch throughput: ${figures.recordings} generated stereo calls, ${figures.audioSeconds} s in all, split per channel, shipped model, ${figures.cores} cores, Node ${process.version}`);
   console.log(`per core (analyze --jobs 1):       ${figures.realTimePerCore}x real time`);
-  console.log(`analyze --jobs 1 -> 2:             ${figures.jobs.one}x -> ${figures.jobs.two}x real time, speed-up ${figures.jobs.speedUp}`);
+  console.log(`analyze --jobs 1 -> 2:             ${figures.jobs.one}x -> ${figures.jobs.two}x real time, speed-up ${figures.jobs.speedUp} (load average ${figures.loadAverage})`);
+  console.log(`process CPU per audio second:      ${figures.cpuMsPerAudioSecond.one} ms -> ${figures.cpuMsPerAudioSecond.two} ms (1 -> 2 threads)`);
   console.log(`queue work, 1 -> 2 worker processes: ${figures.queueWorkers.one}x -> ${figures.queueWorkers.two}x real time, speed-up ${figures.queueWorkers.speedUp} (process start-up included)`);
 }
