@@ -1,7 +1,7 @@
 import { EmovoxError, type EmovoxErrorCode } from '../errors.ts';
 import { EmotionModel } from '../model/emotion-model.ts';
 import { parseManifest, type ModelManifest } from '../model/manifest.ts';
-import type { OrtRuntime } from '../model/ort-types.ts';
+import type { OrtRuntime, OrtSession } from '../model/ort-types.ts';
 import type { VadModelVersion } from '../types.ts';
 import { vadFrameSamples } from '../vad/segmenter.ts';
 import { Silero, SileroLegacy, type Model, type OrtModule } from '../vendor/vad-web.js';
@@ -47,20 +47,43 @@ export async function loadEmotionModel(ort: OrtRuntime, manifestUrl: URL, read: 
   return EmotionModel.create(ort, manifest, bytes, { threads });
 }
 
-/** Opens Silero VAD (`v5` or `legacy`) from its `.onnx` bytes on the given ORT module; `url` names the file in errors. */
-export async function openVad(ort: OrtRuntime, version: VadModelVersion, url: URL, bytes: Uint8Array): Promise<Model> {
+/** The inputs vad-web's Silero classes feed and the outputs they read, per model version. */
+const vadSignature: Record<VadModelVersion, { readonly inputs: readonly string[]; readonly outputs: readonly string[] }> = {
+  v5: { inputs: ['input', 'state', 'sr'], outputs: ['output', 'stateN'] },
+  legacy: { inputs: ['input', 'sr', 'h', 'c'], outputs: ['output', 'hn', 'cn'] },
+};
+
+/**
+ * Opens Silero VAD (`v5` or `legacy`) from its `.onnx` bytes on the given ORT module; `url` names the file in errors.
+ * Another model in the VAD's place opens fine and would fail only on its first frame: its inputs and outputs are
+ * checked against what the VAD feeds and reads, and with `probe` one silent frame is also run (which also has
+ * onnxruntime compile the VAD's kernels now rather than on the first real frame).
+ */
+export async function openVad(ort: OrtRuntime, version: VadModelVersion, url: URL, bytes: Uint8Array, probe = true): Promise<Model> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const factory = version === 'legacy' ? SileroLegacy : Silero;
+  let session: OrtSession | undefined;
+  const capturing: OrtRuntime = { ...ort, InferenceSession: { create: async (model, options) => (session = await ort.InferenceSession.create(model, options)) } };
   let model: Model | undefined;
   try {
-    model = await factory.new(ort as unknown as OrtModule, async () => buffer);
-    // Another model in the VAD's place loads fine and fails only on the first frame: probe it now.
+    model = await factory.new(capturing as unknown as OrtModule, async () => buffer);
+  } catch (error) {
+    throw new EmovoxError('ASSET_LOAD_FAILED', `VAD model ${url.href}: onnxruntime could not load it (${(error as Error).message ?? error})`, { cause: error });
+  }
+  const { inputs, outputs } = vadSignature[version];
+  const missing = [...inputs.filter((name) => !session?.inputNames.includes(name)), ...outputs.filter((name) => !session?.outputNames.includes(name))];
+  if (missing.length > 0) {
+    await model.release().catch(() => undefined);
+    throw new EmovoxError('ASSET_LOAD_FAILED', `VAD model ${url.href}: not a Silero ${version} model (no ${missing.join(', ')} among its inputs [${session?.inputNames.join(', ')}] and outputs [${session?.outputNames.join(', ')}])`);
+  }
+  if (!probe) return model;
+  try {
     await model.process(new Float32Array(vadFrameSamples[version]));
     model.reset_state();
     return model;
   } catch (error) {
-    await model?.release().catch(() => undefined);
-    throw new EmovoxError('ASSET_LOAD_FAILED', `VAD model ${url.href}: onnxruntime could not load it (${(error as Error).message ?? error})`, { cause: error });
+    await model.release().catch(() => undefined);
+    throw new EmovoxError('ASSET_LOAD_FAILED', `VAD model ${url.href}: onnxruntime could not run it (${(error as Error).message ?? error})`, { cause: error });
   }
 }
 

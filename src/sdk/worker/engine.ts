@@ -12,7 +12,7 @@ import { Recognition, type RecognitionEvent } from '../pipeline/recognition.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { AnalysisProgress, AnalysisResult, ReadyEvent } from '../types.ts';
 import { routeVadLogging } from '../vad/logging.ts';
-import { Segmenter } from '../vad/segmenter.ts';
+import { Segmenter, vadFrameSamples } from '../vad/segmenter.ts';
 import type { Model } from '../vendor/vad-web.js';
 import { serializeError } from './error-transfer.ts';
 import { LatencyLog } from './latency-log.ts';
@@ -106,6 +106,13 @@ export class WorkerEngine implements EmotionWorkerApi {
     this.vad = counted(loaded.vad, () => this.vadRuns++);
     this.model = loaded.model;
     this.scorer = new EmotionScorer(this.model, () => this.modelRuns++);
+    // The VAD's first frame has onnxruntime compile its kernels (about 0.1 s on a first visit): run it after
+    // `ready`, on the queue live audio goes through, so neither create() nor the first live frame waits for it.
+    const vad = loaded.vad;
+    void this.enqueue(async () => {
+      await vad.process(new Float32Array(vadFrameSamples[init.options.vad.model]));
+      vad.reset_state();
+    });
     this.logger.info(`loaded ${this.model.manifest.name} (${this.model.labels.join(', ')}) and Silero ${init.options.vad.model}`);
     return { labels: [...this.model.labels], modelName: this.model.manifest.name, vadModel: init.options.vad.model };
   }
@@ -162,7 +169,7 @@ export class WorkerEngine implements EmotionWorkerApi {
     const audio = await this.decode(job);
     if (!this.analysisVad) {
       const bytes = await this.vadBytes;
-      this.analysisVad = counted(await openVad(this.runtime('analysis-vad'), this.options.vad.model, new URL(this.init_.vadModelUrl), bytes), () => this.vadRuns++);
+      this.analysisVad = counted(await openVad(this.runtime('analysis-vad'), this.options.vad.model, new URL(this.init_.vadModelUrl), bytes, false), () => this.vadRuns++);
     }
     this.analysisVad.reset_state();
     const recognition = new Recognition(new Segmenter(this.analysisVad, this.options.vad, 0), new EmotionScorer(this.model, () => this.modelRuns++), this.options.smoothing, this.options.includeAudio);
@@ -199,6 +206,7 @@ export class WorkerEngine implements EmotionWorkerApi {
 
   async dispose(): Promise<void> {
     await this.stopLive().catch(() => undefined);
+    await this.chain;
     await Promise.all([this.vad?.release(), this.analysisVad?.release(), this.model?.release()]);
   }
 

@@ -6,7 +6,7 @@ import { startOrtRuntime } from './ort-start.ts';
 import type { WorkerInit } from './protocol.ts';
 import type { StartupTimeline } from './startup-timeline.ts';
 
-/** What `ready` needs: the live VAD and the emotion model, plus the VAD's bytes for a later analysis VAD. */
+/** What `ready` needs: the live VAD (opened, not yet run) and the emotion model, plus the VAD's bytes for a later analysis VAD. */
 export interface ReadyModels {
   readonly vad: Model;
   readonly model: EmotionModel;
@@ -41,7 +41,7 @@ export async function loadForReady({ init, timeline, ort, runtime, graphOptimiza
   const vad = timeline.time('open:vad', async () => {
     const bytes = await vadBytes;
     await started;
-    return openVad(runtime('vad'), init.options.vad.model, vadUrl, bytes);
+    return openVad(runtime('vad'), init.options.vad.model, vadUrl, bytes, false);
   });
   const model = timeline.time('open:model', async () => {
     const { manifest, bytes } = await source;
