@@ -5,6 +5,7 @@ import { decodeWav } from '../../src/sdk/audio/index.ts';
 import { mulberry32 } from '../../src/eval/noise.ts';
 import { lagRange, pitchFrameSpan, resolvePitchConfig, type PitchConfig } from '../../src/sdk/features/pitch-config.ts';
 import { YinFrame, type PitchFrame } from '../../src/sdk/features/yin.ts';
+import { SimdDifference } from '../../src/sdk/features/yin-simd.ts';
 import { tone } from '../helpers/sox.ts';
 
 /**
@@ -59,19 +60,26 @@ const clips: [string, Float32Array][] = [
 ];
 const configs: Partial<PitchConfig>[] = [{}, { fMin: 75, fMax: 500, windowLength: 401, threshold: 0.3 }, { sampleRate: 8000, hopLength: 80, fMin: 50, fMax: 400, windowLength: 256 }];
 
-test('the lazy, blocked YIN gives exactly the numbers of the plain one on every frame', () => {
-  let voicedFrames = 0;
-  for (const partial of configs) {
-    const config = resolvePitchConfig(partial);
-    const yin = new YinFrame(config);
-    const out: PitchFrame = { f0: 0, aperiodicity: 0, levelDb: 0, voiced: false };
-    for (const [name, clip] of clips) {
-      for (let offset = 0; offset + pitchFrameSpan(config) <= clip.length; offset += config.hopLength) {
-        yin.analyse(clip, offset, out);
-        assert.deepEqual(out, plainYin(config, clip, offset), `${name}, ${JSON.stringify(partial)}, offset ${offset}`);
-        if (out.voiced) voicedFrames++;
+for (const simd of [true, false]) {
+  test(`the lazy, blocked YIN (${simd ? 'WebAssembly SIMD' : 'scalar'} sums) gives exactly the numbers of the plain one on every frame`, () => {
+    let voicedFrames = 0;
+    for (const partial of configs) {
+      const config = resolvePitchConfig(partial);
+      const yin = new YinFrame(config, { simd });
+      const out: PitchFrame = { f0: 0, aperiodicity: 0, levelDb: 0, voiced: false };
+      for (const [name, clip] of clips) {
+        for (let offset = 0; offset + pitchFrameSpan(config) <= clip.length; offset += config.hopLength) {
+          yin.analyse(clip, offset, out);
+          assert.deepEqual(out, plainYin(config, clip, offset), `${name}, ${JSON.stringify(partial)}, offset ${offset}`);
+          if (out.voiced) voicedFrames++;
+        }
       }
     }
-  }
-  assert.ok(voicedFrames > 200, `${voicedFrames} voiced frames: the comparison covers the early stop`);
+    assert.ok(voicedFrames > 200, `${voicedFrames} voiced frames: the comparison covers the early stop`);
+  });
+}
+
+test('Node 20 runs the WebAssembly SIMD kernel (so the test above exercises it); spans too long for its memory fall back', () => {
+  assert.ok(SimdDifference.create(pitchFrameSpan(resolvePitchConfig({}))));
+  assert.equal(SimdDifference.create(9000), undefined);
 });

@@ -1,4 +1,5 @@
 import { lagRange, pitchFrameSpan, type PitchConfig } from './pitch-config.ts';
+import { SimdDifference, simdLags } from './yin-simd.ts';
 
 /** F0, periodicity and level of one frame. */
 export interface PitchFrame {
@@ -36,14 +37,18 @@ export class YinFrame {
   /** The frame's span as doubles: the sums read each sample many times, so it is converted once. */
   private readonly frame: Float64Array;
   private readonly centre: number;
+  /** Sums sixteen lags per call with WebAssembly SIMD; undefined where that is unavailable (same numbers either way). */
+  private readonly simd: SimdDifference | undefined;
 
-  constructor(config: PitchConfig) {
+  /** `simd: false` keeps to the scalar sums (the tests compare both). */
+  constructor(config: PitchConfig, { simd = true }: { simd?: boolean } = {}) {
     this.config = config;
     ({ minLag: this.minLag, maxLag: this.maxLag } = lagRange(config));
     this.span = pitchFrameSpan(config);
     this.difference = new Float64Array(this.maxLag + 2);
     this.normalised = new Float64Array(this.maxLag + 2);
-    this.frame = new Float64Array(this.span);
+    this.simd = simd ? SimdDifference.create(this.span) : undefined;
+    this.frame = this.simd?.frame ?? new Float64Array(this.span);
     this.centre = Math.floor(this.span / 2);
   }
 
@@ -93,7 +98,7 @@ export class YinFrame {
     out.f0 = out.voiced ? sampleRate / (best + shift) : 0;
   }
 
-  /** Computes the difference and its normalisation for lags up to at least `needed` (four lags at a time). */
+  /** Computes the difference and its normalisation for lags up to at least `needed` (4 or 16 lags at a time). */
   private extend(needed: number): void {
     const { windowLength } = this.config;
     const last = this.maxLag + 1;
@@ -102,8 +107,13 @@ export class YinFrame {
     const from = this.computed + 1;
     let lag = from;
     while (lag <= needed) {
-      // Quads start where windowLength + lag is even, so their four windows share samples (see quad).
-      if ((windowLength + lag) % 2 === 0 && lag + 3 <= last) {
+      // Blocks start where windowLength + lag is even, so their windows share samples (see quad).
+      const aligned = (windowLength + lag) % 2 === 0;
+      if (aligned && this.simd && lag + simdLags - 1 <= last) {
+        this.simd.run(this.centre - (windowLength + lag) / 2, lag, windowLength);
+        d.set(this.simd.sums, lag);
+        lag += simdLags;
+      } else if (aligned && lag + 3 <= last) {
         this.quad(lag);
         lag += 4;
       } else {
