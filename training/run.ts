@@ -204,7 +204,8 @@ export async function main(argv: string[]): Promise<void> {
     }
   }
   // Priority order, so that an interrupted run (resumable) has the most important results first.
-  const priority = ['mlp:fold', 'mlp:final', 'svm:fold', 'cnn:fold', 'rnn:fold', 'cnn:final', 'cnn:gap', 'cnn:loco', 'mlp:gap', 'mlp:loco', 'svm:loco', 'svm:final', 'rnn:final'];
+  // The default is chosen by LOCO among the final models, so finals and LOCO come before the in-corpus folds.
+  const priority = ['cnn:final', 'mlp:final', 'rnn:final', 'cnn:loco', 'mlp:loco', 'rnn:loco', 'mlp:fold', 'cnn:fold', 'rnn:fold', 'svm:fold', 'svm:loco', 'svm:final', 'cnn:gap', 'mlp:gap'];
   const rank = (j: TrainJob): number => {
     const r = priority.indexOf(`${j.family}:${j.kind}`);
     return r < 0 ? priority.length : r;

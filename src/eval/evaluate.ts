@@ -32,6 +32,8 @@ export interface EvaluateOptions {
   readonly restrict?: boolean;
   /** Mix seeded pink noise into every clip at this SNR (dB, relative to the active speech power). */
   readonly snrDb?: number;
+  /** Keep every clip's probabilities (adapted, as the model returned them) in `probabilities`. @defaultValue false */
+  readonly keepProbabilities?: boolean;
   /** Cache of features per clip and condition, shared across models of one process. */
   readonly featureCache?: Map<string, FrameFeatures>;
   readonly onProgress?: (done: number, total: number) => void;
@@ -49,6 +51,10 @@ export interface Evaluation extends EvaluationMetrics {
    * --restrict: as shipped (`calibrated`, with the manifest's temperature) and with temperature 1.
    */
   readonly calibration: { readonly temperature: number; readonly calibrated: CalibrationMetrics; readonly uncalibrated: CalibrationMetrics };
+  /** With --restrict: the same predictions scored with the argmax over every model label (what an application shows). */
+  readonly unrestricted?: Pick<EvaluationMetrics, 'accuracy' | 'uar' | 'macroF1'>;
+  /** With `keepProbabilities`: per clip, in CSV order, the model's probabilities (model label order). */
+  readonly probabilities?: readonly (readonly number[])[];
 }
 
 function seedOf(text: string): number {
@@ -87,6 +93,8 @@ export async function evaluateModel(model: EmotionModel, entries: readonly Manif
   const temperature = model.manifest.onnx.temperature;
   const confidences: number[] = [];
   const rawConfidences: number[] = [];
+  const unrestricted: string[] = [];
+  const kept: number[][] = [];
   let firstN = 0;
   let firstCorrect = 0;
   for (let k = 0; k < entries.length; k++) {
@@ -98,6 +106,8 @@ export async function evaluateModel(model: EmotionModel, entries: readonly Manif
     const probabilities = await model.predict(frames, state);
     const { label, confidence } = topConfidence(modelLabels, probabilities, allowed);
     predicted.push(label);
+    if (allowed) unrestricted.push(argmax(modelLabels, probabilities, undefined));
+    if (options.keepProbabilities) kept.push(Array.from(probabilities));
     confidences.push(confidence);
     rawConfidences.push(topConfidence(modelLabels, probabilities, allowed, temperature).confidence);
     if (adapts) cold.push(first ? label : argmax(modelLabels, await model.predict(frames), allowed));
@@ -112,7 +122,12 @@ export async function evaluateModel(model: EmotionModel, entries: readonly Manif
   const metrics = computeMetrics(labels, truth, predicted);
   const correct = predicted.map((label, k) => label === truth[k]);
   const calibration = { temperature, calibrated: calibrationMetrics(confidences, correct), uncalibrated: calibrationMetrics(rawConfidences, correct) };
-  const result: Evaluation = { ...metrics, ...(options.snrDb === undefined ? {} : { snrDb: options.snrDb }), calibration };
+  const all = allowed ? computeMetrics(labels, truth, unrestricted) : undefined;
+  const result: Evaluation = {
+    ...metrics, ...(options.snrDb === undefined ? {} : { snrDb: options.snrDb }), calibration,
+    ...(all ? { unrestricted: { accuracy: all.accuracy, uar: all.uar, macroF1: all.macroF1 } } : {}),
+    ...(options.keepProbabilities ? { probabilities: kept } : {}),
+  };
   if (!adapts) return result;
   const unadapted = computeMetrics(labels, truth, cold);
   return { ...result, adaptation: { firstUtterance: { n: firstN, accuracy: firstN ? firstCorrect / firstN : 0 }, unadapted: { accuracy: unadapted.accuracy, uar: unadapted.uar, macroF1: unadapted.macroF1 } } };

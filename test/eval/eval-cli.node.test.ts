@@ -8,6 +8,9 @@ import { run } from '../../src/cli/commands/eval.ts';
 import { CliUsageError } from '../../src/cli/cli-error.ts';
 import { scratchDir, sox } from '../helpers/sox.ts';
 import { sourceEnv } from '../cli/cli-helpers.ts';
+import { readManifestCsv } from '../../src/datasets/manifest-csv.ts';
+import { evaluateModel } from '../../src/eval/evaluate.ts';
+import { loadModelFile } from '../../src/eval/load-model.ts';
 
 const tinyModel = fileURLToPath(new URL('../model/fixtures/tiny-frames.json', import.meta.url));
 
@@ -65,6 +68,21 @@ test('unknown labels are listed; --map and --drop resolve them; --restrict narro
   const dropped = JSON.parse((capture(['--manifest', csv, '--model', tinyModel, '--drop', 'boredom,joy', '--restrict', '--json'])).stdout);
   assert.equal(dropped.n, 1);
   assert.equal(dropped.accuracy, 1, 'only angry is allowed, so the one clip is right');
+  // The same prediction over every label the model has, as an application would show it.
+  assert.ok(dropped.unrestricted.accuracy === 0 || dropped.unrestricted.accuracy === 1);
+  assert.equal(mapped.unrestricted, undefined, 'only --restrict reports the unrestricted scores');
+});
+
+test('evaluateModel keeps every clip\'s probabilities on request, in CSV order', async () => {
+  const dir = corpus();
+  const ort = await import('onnxruntime-node');
+  const model = await loadModelFile(tinyModel, ort);
+  const entries = (await readManifestCsv(join(dir, 'set.csv')));
+  const kept = await evaluateModel(model, entries, { keepProbabilities: true, restrict: true });
+  assert.equal(kept.probabilities?.length, 6);
+  for (const p of kept.probabilities ?? []) assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-5);
+  assert.equal((await evaluateModel(model, entries)).probabilities, undefined);
+  await model.release();
 });
 
 test('usage errors name the problem', async () => {
