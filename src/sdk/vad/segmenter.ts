@@ -101,9 +101,12 @@ export class Segmenter {
       this.processor.endSegment(this.handle);
       this.startSample = -1;
     } else if (this.interimSamples > 0 && this.position >= this.nextProgress && this.processor.speechRealStartFired) {
-      this.nextProgress = this.position + this.interimSamples;
-      const audio = concat(this.processor.audioBuffer.map((item) => item.frame));
-      this.events.push({ type: 'speech-progress', startMs: toMs(this.startSample), endMs: toMs(this.position), audio });
+      // Progress points lie on the audio clock (start + k intervals), the audio cut there rather than at the
+      // frame that reached them, so consecutive points are exactly one interval apart.
+      const due = this.nextProgress + Math.floor((this.position - this.nextProgress) / this.interimSamples) * this.interimSamples;
+      this.nextProgress = due + this.interimSamples;
+      const audio = concat(this.processor.audioBuffer.map((item) => item.frame)).subarray(0, due - this.startSample);
+      this.events.push({ type: 'speech-progress', startMs: toMs(this.startSample), endMs: toMs(due), audio });
     }
   }
 

@@ -15,6 +15,7 @@ import { routeVadLogging } from '../vad/logging.ts';
 import { Segmenter, vadFrameSamples } from '../vad/segmenter.ts';
 import type { Model } from '../vendor/vad-web.js';
 import { serializeError } from './error-transfer.ts';
+import { InterimPacer } from './interim-pacer.ts';
 import { LatencyLog } from './latency-log.ts';
 import { loadForReady } from './load-for-ready.ts';
 import { epochNow, resourceSpans, StartupTimeline } from './startup-timeline.ts';
@@ -36,6 +37,7 @@ interface LiveSession {
   readonly port: MessagePort;
   readonly resampler?: Resampler;
   readonly recognition: Recognition;
+  readonly pacer: InterimPacer;
   paused: boolean;
 }
 
@@ -124,18 +126,22 @@ export class WorkerEngine implements EmotionWorkerApi {
     const interimSamples = Math.round((this.options.interimIntervalMs * 16000) / 1000);
     const segmenter = new Segmenter(this.vad, this.options.vad, interimSamples);
     const recognition = new Recognition(segmenter, this.scorer, this.options.smoothing, this.options.includeAudio);
-    const session: LiveSession = { port, recognition, paused: false, resampler: inputRate === 16000 ? undefined : new Resampler(inputRate, 16000) };
+    const pacer = new InterimPacer((events) => this.emit(events), (segmenter.frameSamples * 1000) / 16000);
+    const session: LiveSession = { port, recognition, pacer, paused: false, resampler: inputRate === 16000 ? undefined : new Resampler(inputRate, 16000) };
     this.live = session;
+    let inputSamples = 0;
     port.onmessage = (event: MessageEvent<Float32Array>) => {
       if (session.paused || this.live !== session) return;
       const chunk = event.data;
       const receivedMs = epochNow();
+      inputSamples += chunk.length;
+      pacer.noteChunk(receivedMs, (inputSamples * 1000) / inputRate, (chunk.length * 1000) / inputRate);
       this.enqueue(async () => {
         if (this.live !== session) return;
         const samples = session.resampler ? session.resampler.process(chunk) : chunk;
         const events = await recognition.push(samples);
         this.latencies.record(events, receivedMs);
-        this.emit(events);
+        pacer.deliver(events);
       });
     };
     port.start();
@@ -145,11 +151,14 @@ export class WorkerEngine implements EmotionWorkerApi {
     const session = this.live;
     if (!session) return;
     session.paused = true;
-    await this.enqueue(async () => this.emit(await session.recognition.flush()));
+    await this.enqueue(async () => session.pacer.deliver(await session.recognition.flush()));
+    session.pacer.drop();
   }
 
   async resumeLive(): Promise<void> {
-    if (this.live) this.live.paused = false;
+    if (!this.live) return;
+    this.live.pacer.resetClock();
+    this.live.paused = false;
   }
 
   async stopLive(): Promise<void> {
@@ -157,8 +166,9 @@ export class WorkerEngine implements EmotionWorkerApi {
     if (!session) return;
     session.paused = true;
     await this.enqueue(async () => {
-      if (session.resampler) this.emit(await session.recognition.push(session.resampler.flush()));
-      this.emit(await session.recognition.flush());
+      if (session.resampler) session.pacer.deliver(await session.recognition.push(session.resampler.flush()));
+      session.pacer.deliver(await session.recognition.flush());
+      session.pacer.drop();
     });
     session.port.onmessage = null;
     session.port.close();
