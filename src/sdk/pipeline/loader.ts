@@ -27,8 +27,13 @@ export interface EmotionModelSource {
   readonly bytes: Uint8Array;
 }
 
-/** Fetches and validates a manifest, then its ONNX file (`modelFileUrl`, or `model.file` relative to the manifest). */
+/**
+ * Fetches and validates a manifest and its ONNX file: `modelFileUrl`, fetched alongside the manifest, or
+ * else `model.file` relative to the manifest, fetched once the manifest is read. Manifest faults win.
+ */
 export async function fetchEmotionModel(manifestUrl: URL, read: FetchBytes, modelFileUrl?: URL): Promise<EmotionModelSource> {
+  const early = modelFileUrl ? read(modelFileUrl, 'model file', 'MODEL_LOAD_FAILED') : undefined;
+  early?.catch(() => undefined);
   const text = new TextDecoder().decode(await read(manifestUrl, 'model manifest', 'MODEL_LOAD_FAILED'));
   let json: unknown;
   try {
@@ -37,7 +42,7 @@ export async function fetchEmotionModel(manifestUrl: URL, read: FetchBytes, mode
     throw new EmovoxError('MODEL_INVALID', `model manifest ${manifestUrl.href} is not JSON: ${(error as Error).message}`, { cause: error });
   }
   const manifest: ModelManifest = parseManifest(json);
-  const bytes = await read(modelFileUrl ?? new URL(manifest.model.file, manifestUrl), 'model file', 'MODEL_LOAD_FAILED');
+  const bytes = await (early ?? read(new URL(manifest.model.file, manifestUrl), 'model file', 'MODEL_LOAD_FAILED'));
   return { manifest, bytes };
 }
 
