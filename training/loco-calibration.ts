@@ -8,10 +8,12 @@
  * corpora's own predictions, each corpus weighing the same, and reported nested (fitted on the other
  * corpora, scored on the one left out), so the reported error is never in-sample.
  *
- *   npx tsx training/loco-calibration.ts --run cnn: --run cnn:-nomask --pool ravdess,nemo,koreantts \
- *     --corpora ravdess,nemo,koreantts,ased --tag full-cnn-nomask
+ *   npx tsx training/loco-calibration.ts --run cnn:-nomask --run cnn: --pool ravdess,nemo,koreantts \
+ *     --corpora ravdess,nemo,koreantts,ased --tag full-cnn-nomask [--apply training/work/runs/cnn/final]
+ *
+ * (npm run train does the same for every family with LOCO runs and writes the temperature into its final model.)
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from '../src/cli/cli-error.ts';
 import { readManifestCsv } from '../src/datasets/manifest-csv.ts';
@@ -19,6 +21,7 @@ import { calibrationMetrics, topConfidence, type CalibrationMetrics } from '../s
 import { evaluateModel } from '../src/eval/evaluate.ts';
 import { loadModelFile, loadOrt } from '../src/eval/load-model.ts';
 import type { FrameFeatures } from '../src/sdk/features/index.ts';
+import type { OrtRuntime } from '../src/sdk/model/index.ts';
 import { locoPlan, locoTestName } from './loco.ts';
 
 /** One held-out corpus's predictions: model labels, truth per clip, log-probabilities per clip. */
@@ -75,45 +78,79 @@ export function reliability(part: HeldOut, scale: number): CalibrationMetrics {
   return calibrationMetrics(confidences, correct);
 }
 
+export interface HeldOutReport {
+  readonly family: string;
+  /** Per held-out corpus: clips, UAR restricted to its labels and over every label, ECE as shipped and nested. */
+  readonly rows: { corpus: string; n: number; uar: number; uarAllLabels: number; eceShipped: number; eceNested: number }[];
+  /** Temperature (relative to the raw logits) fitted on every held-out corpus. */
+  readonly temperature: number;
+}
+
+/**
+ * Evaluates a family's LOCO models on their held-out corpora (features from `cache` when present) and
+ * fits the held-out temperature. `runDir(trainOn)` names the run folder of a training set.
+ */
+export async function heldOutCalibration(o: { ort: OrtRuntime; work: string; family: string; corpora: readonly string[]; pool: readonly string[]; runDir: (trainOn: readonly string[]) => string; cache: Map<string, FrameFeatures> }): Promise<HeldOutReport> {
+  const parts: HeldOut[] = [];
+  const rows: Omit<HeldOutReport['rows'][number], 'eceNested'>[] = [];
+  for (const run of locoPlan(o.corpora, o.pool)) {
+    const model = await loadModelFile(join(o.runDir(run.trainOn), 'manifest.json'), o.ort);
+    for (const corpus of run.heldout) {
+      const entries = await readManifestCsv(join(o.work, 'test-sets', `${locoTestName(run, corpus)}.csv`));
+      const e = await evaluateModel(model, entries, { restrict: true, keepProbabilities: true, featureCache: o.cache });
+      const temperature = model.manifest.onnx.temperature;
+      // Back to the model's own log-probabilities (temperature 1), so every scale is relative to the raw logits.
+      parts.push({ corpus, labels: model.labels, truth: entries.map((x) => x.label), logProbabilities: (e.probabilities ?? []).map((p) => p.map((v) => Math.log(Math.max(v, 1e-30)) * temperature)) });
+      rows.push({ corpus, n: e.n, uar: e.uar, uarAllLabels: e.unrestricted?.uar ?? e.uar, eceShipped: e.calibration.calibrated.ece });
+    }
+    await model.release();
+  }
+  const nested = parts.map((part) => reliability(part, fitScale(parts.filter((p) => p !== part))).ece);
+  return { family: o.family, rows: rows.map((r, k) => ({ ...r, eceNested: nested[k] })), temperature: 1 / fitScale(parts) };
+}
+
+/** Markdown rows (and the mean) of one report, for the table `heldOutHeader` starts. */
+export function heldOutMarkdown(report: HeldOutReport, name = report.family): string[] {
+  const mean = (key: 'uar' | 'uarAllLabels' | 'eceShipped' | 'eceNested'): number => report.rows.reduce((a, r) => a + r[key], 0) / report.rows.length;
+  return [
+    ...report.rows.map((r) => `| ${name} | ${r.corpus} | ${pct(r.uar)} | ${pct(r.uarAllLabels)} | ${pct(r.eceShipped)} | ${pct(r.eceNested)} |`),
+    `| ${name} | **mean** | **${pct(mean('uar'))}** | **${pct(mean('uarAllLabels'))}** | ${pct(mean('eceShipped'))} | ${pct(mean('eceNested'))} |`,
+  ];
+}
+
+export const heldOutHeader = ['| run | held-out | UAR restricted | UAR all labels | ECE shipped | ECE, T fitted on the other held-out corpora |', '|---|---|---:|---:|---:|---:|'];
+
+/** Writes the held-out temperature into a model's manifest (`onnx.temperature`) and says how it was fitted. */
+export async function applyTemperature(runDir: string, report: HeldOutReport): Promise<void> {
+  const file = join(runDir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(file, 'utf8')) as { onnx: Record<string, unknown>; training: Record<string, unknown> };
+  manifest.onnx.temperature = Number(report.temperature.toFixed(4));
+  manifest.training.calibration = `temperature fitted on the leave-one-corpus-out models' held-out corpora (${report.rows.map((r) => r.corpus).join(', ')}; each weighing the same); nested ECE ${report.rows.map((r) => `${r.corpus} ${pct(r.eceNested)}`).join(', ')}`;
+  await writeFile(file, JSON.stringify(manifest, null, 1));
+}
+
 async function main(argv: string[]): Promise<void> {
-  const { flags } = parseArgs(argv, { values: ['pool', 'corpora', 'tag', 'work'], repeatable: ['run'] });
+  const { flags } = parseArgs(argv, { values: ['pool', 'corpora', 'tag', 'work', 'apply'], repeatable: ['run'] });
   const work = resolve(flags.get('work')?.[0] ?? 'training/work');
   const pool = (flags.get('pool')?.[0] ?? 'ravdess,nemo,koreantts').split(',');
   const corpora = (flags.get('corpora')?.[0] ?? [...pool, 'ased'].join(',')).split(',');
   const { ort } = await loadOrt('node');
   const cache = new Map<string, FrameFeatures>();
-  const report: Record<string, unknown>[] = [];
-  const lines = ['| run | held-out | UAR restricted | UAR all labels | ECE shipped | ECE, T fitted on the other held-out corpora |', '|---|---|---:|---:|---:|---:|'];
+  const reports: HeldOutReport[] = [];
+  const lines = [...heldOutHeader];
   for (const spec of flags.get('run') ?? ['cnn:']) {
     const [family, suffix = ''] = spec.split(':');
-    const parts: HeldOut[] = [];
-    const rows: Record<string, unknown>[] = [];
-    for (const run of locoPlan(corpora, pool)) {
-      const model = await loadModelFile(join(work, 'runs', family, `loco-${run.trainOn.join('+')}${run.trainOn.length > 1 ? suffix : ''}`, 'manifest.json'), ort);
-      for (const corpus of run.heldout) {
-        const entries = await readManifestCsv(join(work, 'test-sets', `${locoTestName(run, corpus)}.csv`));
-        const e = await evaluateModel(model, entries, { restrict: true, keepProbabilities: true, featureCache: cache });
-        const temperature = model.manifest.onnx.temperature;
-        // Back to the model's own log-probabilities (temperature 1), so every scale is relative to the raw logits.
-        parts.push({ corpus, labels: model.labels, truth: entries.map((x) => x.label), logProbabilities: (e.probabilities ?? []).map((p) => p.map((v) => Math.log(Math.max(v, 1e-30)) * temperature)) });
-        rows.push({ corpus, n: e.n, uar: e.uar, uarAllLabels: e.unrestricted?.uar, eceShipped: e.calibration.calibrated.ece });
-      }
-      await model.release();
-    }
-    const nested = parts.map((part) => reliability(part, fitScale(parts.filter((p) => p !== part))));
-    const scale = fitScale(parts);
-    rows.forEach((row, k) => {
-      row.eceNested = nested[k].ece;
-      lines.push(`| ${family}${suffix} | ${row.corpus} | ${pct(row.uar as number)} | ${pct(row.uarAllLabels as number)} | ${pct(row.eceShipped as number)} | ${pct(nested[k].ece)} |`);
-    });
-    const mean = (key: string): number => rows.reduce((a, r) => a + (r[key] as number), 0) / rows.length;
-    lines.push(`| ${family}${suffix} | **mean** | **${pct(mean('uar'))}** | **${pct(mean('uarAllLabels'))}** | ${pct(mean('eceShipped'))} | ${pct(mean('eceNested'))} |`);
-    report.push({ family, suffix, rows, temperature: 1 / scale, nested: nested.map((m, k) => ({ corpus: parts[k].corpus, ...m })) });
-    console.log(`${family}${suffix}: temperature fitted on all held-out corpora ${(1 / scale).toFixed(3)}`);
+    const report = await heldOutCalibration({ ort, work, family, corpora, pool, cache, runDir: (trainOn) => join(work, 'runs', family, `loco-${trainOn.join('+')}${trainOn.length > 1 ? suffix : ''}`) });
+    reports.push(report);
+    lines.push(...heldOutMarkdown(report, `${family}${suffix}`));
+    console.log(`${family}${suffix}: temperature fitted on all held-out corpora ${report.temperature.toFixed(3)}`);
   }
+  // --apply <run folder>: write the first report's temperature into that model (e.g. the final model of the same recipe).
+  const apply = flags.get('apply')?.[0];
+  if (apply) await applyTemperature(resolve(apply), reports[0]);
   const dir = join(work, 'results', ...(flags.get('tag') ?? []));
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'loco-calibration.json'), JSON.stringify(report, null, 1));
+  await writeFile(join(dir, 'loco-calibration.json'), JSON.stringify(reports, null, 1));
   await writeFile(join(dir, 'loco-calibration.md'), lines.join('\n') + '\n');
   console.log(lines.join('\n'));
 }

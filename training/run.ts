@@ -25,6 +25,7 @@ import { loadOrt } from '../src/eval/load-model.ts';
 import { poolCalibration, reliabilitySvg } from '../src/eval/reliability-image.ts';
 import type { FrameFeatures } from '../src/sdk/features/index.ts';
 import { extract, type Variant } from './extract.ts';
+import { applyTemperature, heldOutCalibration, heldOutHeader, heldOutMarkdown } from './loco-calibration.ts';
 import { corpusOf, locoMarkdown, locoPlan, locoRows, locoTestName, locoTests } from './loco.ts';
 import { protocolFolds, ravdessFolds } from './folds.ts';
 import { evaluateRun, testOrder, type EvalRecord, type TestSet } from './protocol.ts';
@@ -160,6 +161,7 @@ export async function main(argv: string[]): Promise<void> {
   const epochArgs = (family: string): string[] => (family in defaultEpochs ? ['--epochs', String(epochsOf(family)), ...(seeds ? ['--seeds', seeds] : []), ...(steps ? ['--steps', steps] : [])] : []);
   const base = (family: string, out: string, extra: string[], trainOn: readonly string[] = pool): string[] =>
     ['--features', featureDir, '--family', family, '--out', out, ...epochArgs(family), '--seed', seed, '--corpora', trainOn.join(','), '--variants', variants.join(','), ...extra, ...balance(family, trainOn)];
+  const locoDir = (family: string, trainOn: readonly string[]): string => join(runs, family, `loco-${trainOn.join('+')}${quick ? '-quick' : ''}${trainOn.length > 1 ? settingsSuffix : ''}${seedSuffix}`);
   const jobs: TrainJob[] = [];
   for (const family of families) {
     for (const fold of folds) {
@@ -176,7 +178,7 @@ export async function main(argv: string[]): Promise<void> {
       // other settings live beside each other (and single-corpus runs, which no mask or balance changes, are shared).
       const byOut = new Map<string, TestSet[]>();
       for (const run of pools.flatMap((p) => locoPlan(corpora, p))) {
-        const out = join(runs, family, `loco-${run.trainOn.join('+')}${quick ? '-quick' : ''}${run.trainOn.length > 1 ? settingsSuffix : ''}${seedSuffix}`);
+        const out = locoDir(family, run.trainOn);
         const tests = locoTests(entries, run, quick ? quickSettings.maxTestClips : Infinity);
         const known = byOut.get(out);
         if (known) known.push(...tests.filter((t) => !known.some((k) => k.name === t.name)));
@@ -241,6 +243,17 @@ export async function main(argv: string[]): Promise<void> {
     log(`done in ${((Date.now() - t0) / 60000).toFixed(1)} min`);
     return;
   }
+  // Confidence calibrated where it is used, on voices and recordings unlike the training data: the temperature is
+  // fitted on the LOCO models' held-out corpora (the validation-speaker temperature did not transfer; model card)
+  // and written into each final model before it is shipped.
+  const calibration: string[] = [...heldOutHeader];
+  for (const family of families.filter((f) => f !== 'svm' && records.some((r) => r.family === f && r.kind === 'loco'))) {
+    const report = await heldOutCalibration({ ort, work, family, corpora, pool, cache, runDir: (trainOn) => locoDir(family, trainOn) });
+    calibration.push(...heldOutMarkdown(report));
+    await applyTemperature(join(runs, family, 'final'), report);
+    log(`${family}: held-out temperature ${report.temperature.toFixed(3)}`);
+  }
+  if (calibration.length > heldOutHeader.length) await writeFile(join(results, 'loco-calibration.md'), calibration.join('\n') + '\n');
   // The default is chosen by the leave-one-corpus-out mean over the first pool's held-out corpora.
   const poolTests = new Set(locoPlan(corpora, pool).flatMap((run) => run.heldout.map((h) => locoTestName(run, h))));
   const locoMeans = new Map(locoRows(records, poolTests).map((r) => [r.family, r.mean]));
