@@ -1,4 +1,3 @@
-import { Resampler } from '../audio/resampler.ts';
 import { decodeAudioBytes } from '../audio/decode.ts';
 import { toMono, assertFiniteSamples } from '../audio/prepare.ts';
 import { EmovoxError } from '../errors.ts';
@@ -15,10 +14,10 @@ import { routeVadLogging } from '../vad/logging.ts';
 import { Segmenter, vadFrameSamples } from '../vad/segmenter.ts';
 import type { Model } from '../vendor/vad-web.js';
 import { serializeError } from './error-transfer.ts';
-import { InterimPacer } from './interim-pacer.ts';
 import { LatencyLog } from './latency-log.ts';
+import { LiveStream, type LiveStreamHost } from './live-stream.ts';
 import { loadForReady } from './load-for-ready.ts';
-import { epochNow, resourceSpans, StartupTimeline } from './startup-timeline.ts';
+import { resourceSpans, StartupTimeline } from './startup-timeline.ts';
 import type { AnalyzeJob, EmotionWorkerApi, WorkerDiagnostics, WorkerEvent, WorkerEventSink, WorkerInit } from './protocol.ts';
 
 /**
@@ -31,14 +30,6 @@ const sessionGraphOptimization: OrtSessionOptions['graphOptimizationLevel'] = 'd
 /** Counts `process` calls of a VAD model. */
 function counted(model: Model, count: () => void): Model {
   return { ...model, process: (frame) => (count(), model.process(frame)) };
-}
-
-interface LiveSession {
-  readonly port: MessagePort;
-  readonly resampler?: Resampler;
-  readonly recognition: Recognition;
-  readonly pacer: InterimPacer;
-  paused: boolean;
 }
 
 /**
@@ -57,7 +48,7 @@ export class WorkerEngine implements EmotionWorkerApi {
   private analysisVad: Model | undefined;
   /** The VAD's `.onnx` bytes, kept for the analysis VAD so it needs no second download. */
   private vadBytes!: Promise<Uint8Array>;
-  private live: LiveSession | undefined;
+  private live: LiveStream | undefined;
   private chain: Promise<void> = Promise.resolve();
   private readonly analyses = new Map<number, AbortController>();
   private vadRuns = 0;
@@ -66,6 +57,11 @@ export class WorkerEngine implements EmotionWorkerApi {
   private ortSessions = 0;
   private readonly timeline = new StartupTimeline();
   private readonly latencies = new LatencyLog();
+  private readonly liveHost: LiveStreamHost = {
+    enqueue: (task) => this.enqueue(task),
+    emit: (events) => this.emit(events),
+    latencies: this.latencies,
+  };
 
   constructor(
     private readonly ort: OrtRuntime & { env?: { versions?: { web?: string }; wasm?: { numThreads?: number } } },
@@ -126,53 +122,22 @@ export class WorkerEngine implements EmotionWorkerApi {
     const interimSamples = Math.round((this.options.interimIntervalMs * 16000) / 1000);
     const segmenter = new Segmenter(this.vad, this.options.vad, interimSamples);
     const recognition = new Recognition(segmenter, this.scorer, this.options.smoothing, this.options.includeAudio);
-    const pacer = new InterimPacer((events) => this.emit(events), (segmenter.frameSamples * 1000) / 16000);
-    const session: LiveSession = { port, recognition, pacer, paused: false, resampler: inputRate === 16000 ? undefined : new Resampler(inputRate, 16000) };
-    this.live = session;
-    let inputSamples = 0;
-    port.onmessage = (event: MessageEvent<Float32Array>) => {
-      if (session.paused || this.live !== session) return;
-      const chunk = event.data;
-      const receivedMs = epochNow();
-      inputSamples += chunk.length;
-      pacer.noteChunk(receivedMs, (inputSamples * 1000) / inputRate, (chunk.length * 1000) / inputRate);
-      this.enqueue(async () => {
-        if (this.live !== session) return;
-        const samples = session.resampler ? session.resampler.process(chunk) : chunk;
-        const events = await recognition.push(samples);
-        this.latencies.record(events, receivedMs);
-        pacer.deliver(events);
-      });
-    };
-    port.start();
+    this.live = new LiveStream(port, inputRate, recognition, (segmenter.frameSamples * 1000) / 16000, this.liveHost);
   }
 
   async pauseLive(): Promise<void> {
-    const session = this.live;
-    if (!session) return;
-    session.paused = true;
-    await this.enqueue(async () => session.pacer.deliver(await session.recognition.flush()));
-    session.pacer.drop();
+    await this.live?.pause();
   }
 
   async resumeLive(): Promise<void> {
-    if (!this.live) return;
-    this.live.pacer.resetClock();
-    this.live.paused = false;
+    this.live?.resume();
   }
 
   async stopLive(): Promise<void> {
-    const session = this.live;
-    if (!session) return;
-    session.paused = true;
-    await this.enqueue(async () => {
-      if (session.resampler) session.pacer.deliver(await session.recognition.push(session.resampler.flush()));
-      session.pacer.deliver(await session.recognition.flush());
-      session.pacer.drop();
-    });
-    session.port.onmessage = null;
-    session.port.close();
-    if (this.live === session) this.live = undefined;
+    const live = this.live;
+    if (!live) return;
+    await live.stop();
+    if (this.live === live) this.live = undefined;
   }
 
   async analyze(job: AnalyzeJob, id: number, onProgress?: (progress: AnalysisProgress) => void): Promise<AnalysisResult> {
