@@ -84,6 +84,9 @@ export interface HeldOutReport {
   readonly rows: { corpus: string; n: number; uar: number; uarAllLabels: number; eceShipped: number; eceNested: number }[];
   /** Temperature (relative to the raw logits) fitted on every held-out corpus. */
   readonly temperature: number;
+  /** Reliability per held-out corpus with the nested temperature, and at temperature 1 (for the diagram). */
+  readonly nested: readonly CalibrationMetrics[];
+  readonly atTemperature1: readonly CalibrationMetrics[];
 }
 
 /**
@@ -105,8 +108,11 @@ export async function heldOutCalibration(o: { ort: OrtRuntime; work: string; fam
     }
     await model.release();
   }
-  const nested = parts.map((part) => reliability(part, fitScale(parts.filter((p) => p !== part))).ece);
-  return { family: o.family, rows: rows.map((r, k) => ({ ...r, eceNested: nested[k] })), temperature: 1 / fitScale(parts) };
+  const nested = parts.map((part) => reliability(part, fitScale(parts.filter((p) => p !== part))));
+  return {
+    family: o.family, rows: rows.map((r, k) => ({ ...r, eceNested: nested[k].ece })), temperature: 1 / fitScale(parts),
+    nested, atTemperature1: parts.map((part) => reliability(part, 1)),
+  };
 }
 
 /** Markdown rows (and the mean) of one report, for the table `heldOutHeader` starts. */

@@ -25,7 +25,7 @@ import { loadOrt } from '../src/eval/load-model.ts';
 import { poolCalibration, reliabilitySvg } from '../src/eval/reliability-image.ts';
 import type { FrameFeatures } from '../src/sdk/features/index.ts';
 import { extract, type Variant } from './extract.ts';
-import { applyTemperature, heldOutCalibration, heldOutHeader, heldOutMarkdown } from './loco-calibration.ts';
+import { applyTemperature, heldOutCalibration, heldOutHeader, heldOutMarkdown, type HeldOutReport } from './loco-calibration.ts';
 import { corpusOf, locoMarkdown, locoPlan, locoRows, locoTestName, locoTests } from './loco.ts';
 import { protocolFolds, ravdessFolds } from './folds.ts';
 import { evaluateRun, testOrder, type EvalRecord, type TestSet } from './protocol.ts';
@@ -251,9 +251,11 @@ export async function main(argv: string[]): Promise<void> {
   // fitted on the LOCO models' held-out corpora (the validation-speaker temperature did not transfer; model card)
   // and written into each final model before it is shipped.
   const calibration: string[] = [...heldOutHeader];
+  const heldOut = new Map<string, HeldOutReport>();
   for (const family of families.filter((f) => f !== 'svm' && records.some((r) => r.family === f && r.kind === 'loco'))) {
     const report = await heldOutCalibration({ ort, work, family, corpora, pool, cache, runDir: (trainOn) => locoDir(family, trainOn) });
     calibration.push(...heldOutMarkdown(report));
+    heldOut.set(family, report);
     await applyTemperature(join(runs, family, 'final'), report);
     log(`${family}: held-out temperature ${report.temperature.toFixed(3)}`);
   }
@@ -269,14 +271,13 @@ export async function main(argv: string[]): Promise<void> {
     await appendFile(join(modelsDir, 'RESULTS.md'), `\n${await searchMarkdown(runs, families)}`);
     await spliceGenerated(join(modelsDir, 'README.md'), 'results', familyTable(resultsMarkdown(summary, defaultFamily)));
     await spliceGenerated(join(modelsDir, '..', 'README.md'), 'readme-results', readmeTable(summary[defaultFamily]));
-    // Reliability of the default's confidences on corpora it never heard (its LOCO models, pooled).
-    const held = records.filter((r) => r.family === defaultFamily && r.kind === 'loco' && poolTests.has(r.test) && r.clean.calibration);
-    if (held.length > 0) {
-      const title = `emovox-default (${defaultFamily}), held-out corpora pooled (${held.map((r) => r.test.slice(r.test.lastIndexOf('-to-') + 4)).join(', ')})`;
+    // Reliability of the default's confidences on corpora it never heard (its LOCO models, pooled; nested temperature).
+    const held = heldOut.get(defaultFamily);
+    if (held) {
       await writeFile(join(modelsDir, 'reliability-loco.svg'), reliabilitySvg([
-        { name: 'fitted temperature (shipped)', colour: '#1f77b4', metrics: poolCalibration(held.map((r) => r.clean.calibration.calibrated)) },
-        { name: 'temperature 1', colour: '#d62728', metrics: poolCalibration(held.map((r) => r.clean.calibration.uncalibrated)) },
-      ], title));
+        { name: 'held-out temperature (nested)', colour: '#1f77b4', metrics: poolCalibration(held.nested) },
+        { name: 'temperature 1', colour: '#d62728', metrics: poolCalibration(held.atTemperature1) },
+      ], `emovox-default (${defaultFamily}): LOCO models on their held-out corpora (${held.rows.map((r) => r.corpus).join(', ')})`));
     }
   }
   log(`done in ${((Date.now() - t0) / 60000).toFixed(1)} min`);
