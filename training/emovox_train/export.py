@@ -6,6 +6,10 @@ import os
 from . import data as D
 
 LICENCE = 'CC BY-NC-SA 4.0'
+# Terms beyond the licence that a training corpus adds (models/README.md lists every corpus).
+EXTRA_TERMS = {'koreantts': 'research use only (Korean emotional TTS corpus)'}
+DATA_ARGS = {'ravdess': '../shared/datasets/ravdess', 'nemo': '../shared/datasets/nemo',
+             'koreantts': 'koreantts=training/work/corpora/koreantts/audio', 'ased': 'ased=training/work/corpora/ased/audio'}
 
 
 def _manifest(ctx, args, family, onnx_bytes, features, onnx_spec, record):
@@ -23,8 +27,8 @@ def _manifest(ctx, args, family, onnx_bytes, features, onnx_spec, record):
         'training': {
             'data': args.data_description or f"{', '.join(corpora)}: {len(ctx.train_idx)} clips, {len(speakers)} speakers"
                     + (f" (held out: {', '.join(heldout)})" if heldout else ''),
-            'licence': LICENCE, 'commercialUse': False,
-            'command': 'npm run train -- --data ../shared/datasets/ravdess --data ../shared/datasets/nemo',
+            'licence': '; '.join([LICENCE] + [EXTRA_TERMS[c] for c in corpora if c in EXTRA_TERMS]), 'commercialUse': False,
+            'command': 'npm run train -- ' + ' '.join(f"--data {DATA_ARGS.get(c, c)}" for c in corpora),
             'family': family, 'hyperParameters': record.get('chosen', {}), 'clips': len(ctx.train_idx),
             'augmentation': 'per clip one of: clean, aug1, aug2 (speed 0.9/1.1, Schroeder reverb, white/pink/brown/babble noise at 0-20 dB SNR, gain -12..+6 dB)',
         },
