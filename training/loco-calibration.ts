@@ -6,10 +6,13 @@
  * The temperature fitted on validation speakers (inside the training corpora) did not transfer: on
  * held-out corpora it often sharpened already over-confident outputs. Here it is fitted on the held-out
  * corpora's own predictions, each corpus weighing the same, and reported nested (fitted on the other
- * corpora, scored on the one left out), so the reported error is never in-sample.
+ * corpora, scored on the one left out), so the reported error is never in-sample. With --model, one trained
+ * model is scored on the --corpora outside its --trained-on corpora (e.g. the shipped default on ASED and Korean).
  *
  *   npx tsx training/loco-calibration.ts --run cnn:-nomask --run cnn: --pool ravdess,nemo,koreantts \
- *     --corpora ravdess,nemo,koreantts,ased --tag full-cnn-nomask [--apply training/work/runs/cnn/final]
+ *     --corpora ravdess,nemo,koreantts,ased --tag full-cnn-nomask [--apply training/work/runs/cnn/final/manifest.json]
+ *   npx tsx training/loco-calibration.ts --model models/emovox-default.json --trained-on ravdess,nemo \
+ *     --corpora koreantts,ased --apply models/emovox-default.json
  *
  * (npm run train does the same for every family with LOCO runs and writes the temperature into its final model.)
  */
@@ -93,11 +96,11 @@ export interface HeldOutReport {
  * Evaluates a family's LOCO models on their held-out corpora (features from `cache` when present) and
  * fits the held-out temperature. `runDir(trainOn)` names the run folder of a training set.
  */
-export async function heldOutCalibration(o: { ort: OrtRuntime; work: string; family: string; corpora: readonly string[]; pool: readonly string[]; runDir: (trainOn: readonly string[]) => string; cache: Map<string, FrameFeatures> }): Promise<HeldOutReport> {
+export async function heldOutCalibration(o: { ort: OrtRuntime; work: string; family: string; corpora: readonly string[]; pool: readonly string[]; runDir: (trainOn: readonly string[]) => string; cache: Map<string, FrameFeatures>; manifestName?: string }): Promise<HeldOutReport> {
   const parts: HeldOut[] = [];
   const rows: Omit<HeldOutReport['rows'][number], 'eceNested'>[] = [];
   for (const run of locoPlan(o.corpora, o.pool)) {
-    const model = await loadModelFile(join(o.runDir(run.trainOn), 'manifest.json'), o.ort);
+    const model = await loadModelFile(join(o.runDir(run.trainOn), o.manifestName ?? 'manifest.json'), o.ort);
     for (const corpus of run.heldout) {
       const entries = await readManifestCsv(join(o.work, 'test-sets', `${locoTestName(run, corpus)}.csv`));
       const e = await evaluateModel(model, entries, { restrict: true, keepProbabilities: true, featureCache: o.cache });
@@ -127,8 +130,8 @@ export function heldOutMarkdown(report: HeldOutReport, name = report.family): st
 export const heldOutHeader = ['| run | held-out | UAR restricted | UAR all labels | ECE shipped | ECE, T fitted on the other held-out corpora |', '|---|---|---:|---:|---:|---:|'];
 
 /** Writes the held-out temperature into a model's manifest (`onnx.temperature`) and says how it was fitted. */
-export async function applyTemperature(runDir: string, report: HeldOutReport): Promise<void> {
-  const file = join(runDir, 'manifest.json');
+export async function applyTemperature(runDir: string, report: HeldOutReport, manifestName = 'manifest.json'): Promise<void> {
+  const file = join(runDir, manifestName);
   const manifest = JSON.parse(await readFile(file, 'utf8')) as { onnx: Record<string, unknown>; training: Record<string, unknown> };
   manifest.onnx.temperature = Number(report.temperature.toFixed(4));
   manifest.training.calibration = `temperature fitted on the leave-one-corpus-out models' held-out corpora (${report.rows.map((r) => r.corpus).join(', ')}; each weighing the same); nested ECE ${report.rows.map((r) => `${r.corpus} ${pct(r.eceNested)}`).join(', ')}`;
@@ -136,7 +139,7 @@ export async function applyTemperature(runDir: string, report: HeldOutReport): P
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { flags } = parseArgs(argv, { values: ['pool', 'corpora', 'tag', 'work', 'apply'], repeatable: ['run'] });
+  const { flags } = parseArgs(argv, { values: ['pool', 'corpora', 'tag', 'work', 'apply', 'model', 'trained-on'], repeatable: ['run'] });
   const work = resolve(flags.get('work')?.[0] ?? 'training/work');
   const pool = (flags.get('pool')?.[0] ?? 'ravdess,nemo,koreantts').split(',');
   const corpora = (flags.get('corpora')?.[0] ?? [...pool, 'ased'].join(',')).split(',');
@@ -144,7 +147,16 @@ async function main(argv: string[]): Promise<void> {
   const cache = new Map<string, FrameFeatures>();
   const reports: HeldOutReport[] = [];
   const lines = [...heldOutHeader];
-  for (const spec of flags.get('run') ?? ['cnn:']) {
+  // --model M --trained-on a,b: one trained model on the --corpora it never heard (its "LOCO runs" are itself).
+  const single = flags.get('model')?.[0];
+  if (single) {
+    const trainedOn = (flags.get('trained-on')?.[0] ?? 'ravdess,nemo').split(',');
+    const folder = resolve(single, '..');
+    const report = await heldOutCalibration({ ort, work, family: single.replace(/^.*\//, ''), corpora: corpora.filter((c) => !trainedOn.includes(c)), pool: trainedOn, cache, runDir: () => folder, manifestName: single.replace(/^.*\//, '') });
+    reports.push(report);
+    lines.push(...heldOutMarkdown(report));
+  }
+  for (const spec of flags.get('run') ?? (single ? [] : ['cnn:'])) {
     const [family, suffix = ''] = spec.split(':');
     const report = await heldOutCalibration({ ort, work, family, corpora, pool, cache, runDir: (trainOn) => join(work, 'runs', family, `loco-${trainOn.join('+')}${trainOn.length > 1 ? suffix : ''}`) });
     reports.push(report);
@@ -153,7 +165,7 @@ async function main(argv: string[]): Promise<void> {
   }
   // --apply <run folder>: write the first report's temperature into that model (e.g. the final model of the same recipe).
   const apply = flags.get('apply')?.[0];
-  if (apply) await applyTemperature(resolve(apply), reports[0]);
+  if (apply) await applyTemperature(resolve(apply, '..'), reports[0], apply.replace(/^.*\//, ''));
   const dir = join(work, 'results', ...(flags.get('tag') ?? []));
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'loco-calibration.json'), JSON.stringify(reports, null, 1));
