@@ -22,6 +22,7 @@ import { parseArgs } from '../src/cli/cli-error.ts';
 import { readManifestCsv } from '../src/datasets/manifest-csv.ts';
 import { calibrationMetrics, topConfidence, type CalibrationMetrics } from '../src/eval/calibration.ts';
 import { evaluateModel } from '../src/eval/evaluate.ts';
+import { poolCalibration, reliabilitySvg } from '../src/eval/reliability-image.ts';
 import { loadModelFile, loadOrt } from '../src/eval/load-model.ts';
 import type { FrameFeatures } from '../src/sdk/features/index.ts';
 import type { OrtRuntime } from '../src/sdk/model/index.ts';
@@ -129,6 +130,14 @@ export function heldOutMarkdown(report: HeldOutReport, name = report.family): st
 
 export const heldOutHeader = ['| run | held-out | UAR restricted | UAR all labels | ECE shipped | ECE, T fitted on the other held-out corpora |', '|---|---|---:|---:|---:|---:|'];
 
+/** Reliability diagram of one report, its held-out corpora pooled: temperature 1 against the nested held-out temperature. */
+export function reliabilityDiagram(report: HeldOutReport): string {
+  return reliabilitySvg([
+    { name: 'temperature 1', colour: '#d62728', metrics: poolCalibration(report.atTemperature1) },
+    { name: 'held-out temperature (nested)', colour: '#1f77b4', metrics: poolCalibration(report.nested) },
+  ], `${report.family} on held-out corpora (${report.rows.map((r) => r.corpus).join(', ')}), every label`);
+}
+
 /** Writes the held-out temperature into a model's manifest (`onnx.temperature`) and says how it was fitted. */
 export async function applyTemperature(runDir: string, report: HeldOutReport, manifestName = 'manifest.json'): Promise<void> {
   const file = join(runDir, manifestName);
@@ -170,6 +179,7 @@ async function main(argv: string[]): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'loco-calibration.json'), JSON.stringify(reports, null, 1));
   await writeFile(join(dir, 'loco-calibration.md'), lines.join('\n') + '\n');
+  await writeFile(join(dir, 'reliability-heldout.svg'), reliabilityDiagram(reports[0]));
   console.log(lines.join('\n'));
 }
 
