@@ -22,10 +22,9 @@ import { fileNameSchemes, type CorpusKind } from '../src/datasets/file-name-sche
 import { importCorpus } from '../src/datasets/importers.ts';
 import { readManifestCsv, type ManifestEntry } from '../src/datasets/manifest-csv.ts';
 import { loadOrt } from '../src/eval/load-model.ts';
-import { poolCalibration, reliabilitySvg } from '../src/eval/reliability-image.ts';
 import type { FrameFeatures } from '../src/sdk/features/index.ts';
 import { extract, type Variant } from './extract.ts';
-import { applyTemperature, heldOutCalibration, heldOutHeader, heldOutMarkdown, type HeldOutReport } from './loco-calibration.ts';
+import { applyTemperature, heldOutCalibration, heldOutHeader, heldOutMarkdown, reliabilityDiagram, type HeldOutReport } from './loco-calibration.ts';
 import { corpusOf, locoMarkdown, locoPlan, locoRows, locoTestName, locoTests } from './loco.ts';
 import { protocolFolds, ravdessFolds } from './folds.ts';
 import { evaluateRun, testOrder, type EvalRecord, type TestSet } from './protocol.ts';
@@ -273,12 +272,7 @@ export async function main(argv: string[]): Promise<void> {
     await spliceGenerated(join(modelsDir, '..', 'README.md'), 'readme-results', readmeTable(summary[defaultFamily]));
     // Reliability of the default's confidences on corpora it never heard (its LOCO models, pooled; nested temperature).
     const held = heldOut.get(defaultFamily);
-    if (held) {
-      await writeFile(join(modelsDir, 'reliability-loco.svg'), reliabilitySvg([
-        { name: 'held-out temperature (nested)', colour: '#1f77b4', metrics: poolCalibration(held.nested) },
-        { name: 'temperature 1', colour: '#d62728', metrics: poolCalibration(held.atTemperature1) },
-      ], `emovox-default (${defaultFamily}): LOCO models on their held-out corpora (${held.rows.map((r) => r.corpus).join(', ')})`));
-    }
+    if (held) await writeFile(join(modelsDir, 'reliability-loco.svg'), reliabilityDiagram({ ...held, family: `emovox-default (${defaultFamily}) LOCO models` }));
   }
   log(`done in ${((Date.now() - t0) / 60000).toFixed(1)} min`);
 }
