@@ -3,7 +3,7 @@
  * worker runs) over every clip of the given manifest CSVs, in several variants (clean, augmented,
  * noisy test copy), and caches frame features and utterance statistics for the Python trainer.
  *
- * Output per variant under <out>/<variant>/: frames.f32 (all frame blocks in `frameFeatureNames`
+ * Output per variant under <out>/<variant>/: frames.f32 (the spectral frame blocks in `spectralFeatureNames`
  * order, frame-major), stats.f32 (`utteranceStatistics`), index.json (clips and offsets).
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { colouredNoise, mixAtSnr, mulberry32 } from '../src/eval/noise.ts';
 import { readManifestCsv, type ManifestEntry } from '../src/datasets/manifest-csv.ts';
 import { readAudioFile } from '../src/cli/read-audio-file.ts';
-import { computeFeatures, frameFeatureNames, frameFeatureWidth, resolveFeatureConfig, statisticNames, utteranceStatistics } from '../src/sdk/features/index.ts';
+import { computeFeatures, frameFeatureWidth, spectralFeatureNames, resolveFeatureConfig, statisticNames, utteranceStatistics } from '../src/sdk/features/index.ts';
 import { sliceFrames, trimRange } from '../src/sdk/model/model-input.ts';
 import { augment } from './augment.ts';
 
@@ -59,7 +59,7 @@ export async function extract(options: ExtractOptions): Promise<void> {
   const audio: Float32Array[] = [];
   for (const e of entries) audio.push((await readAudioFile(e.path)).samples);
   log(`decoded ${entries.length} clips in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const width = frameFeatureNames.reduce((s, n) => s + frameFeatureWidth(n, featureConfig), 0);
+  const width = spectralFeatureNames.reduce((s, n) => s + frameFeatureWidth(n, featureConfig), 0);
   for (const variant of options.variants) {
     const dir = join(options.out, variant);
     await mkdir(dir, { recursive: true });
@@ -74,7 +74,7 @@ export async function extract(options: ExtractOptions): Promise<void> {
       const f = sliceFrames(all, ...trimRange(all, trimDb));
       const row = new Float32Array(f.nFrames * width);
       let d = 0;
-      for (const name of frameFeatureNames) {
+      for (const name of spectralFeatureNames) {
         const w = frameFeatureWidth(name, featureConfig);
         const block = f[name];
         for (let t = 0; t < f.nFrames; t++) for (let j = 0; j < w; j++) row[t * width + d + j] = block[t * w + j];
@@ -86,7 +86,7 @@ export async function extract(options: ExtractOptions): Promise<void> {
       offset += f.nFrames;
     }
     await Promise.all([new Promise((r) => frames.end(r)), new Promise((r) => stats.end(r))]);
-    const columns = frameFeatureNames.map((name) => ({ name, width: frameFeatureWidth(name, featureConfig) }));
+    const columns = spectralFeatureNames.map((name) => ({ name, width: frameFeatureWidth(name, featureConfig) }));
     await writeFile(join(dir, 'index.json'), JSON.stringify({ config: featureConfig, trimDb, columns, width, statistics: statisticNames(featureConfig), clips }));
     log(`${variant}: ${clips.length} clips, ${offset} frames in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }

@@ -12,6 +12,7 @@
  *            repeat it to run leave-one-corpus-out for several pools in one process, sharing runs and test features)
  *          --loco-only (leave-one-corpus-out runs only, nothing shipped)  --quick (see quickSettings)  --tag NAME (results under results/NAME)
  *          --seeds K (frame-model members)  --label-mask (off by default; model card)  --no-speaker-balance
+ *          --prosody (cnn, rnn: also the pitch, voicing and loudness frame blocks)
  *          --smoke (tiny: 1 epoch, 2 folds, no search, nothing shipped)
  */
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -24,6 +25,7 @@ import { readManifestCsv, type ManifestEntry } from '../src/datasets/manifest-cs
 import { loadOrt } from '../src/eval/load-model.ts';
 import type { FrameFeatures } from '../src/sdk/features/index.ts';
 import { extract, type Variant } from './extract.ts';
+import { extractProsody, prosodyUpToDate } from './extract-prosody.ts';
 import { applyTemperature, heldOutCalibration, heldOutHeader, heldOutMarkdown, reliabilityDiagram, type HeldOutReport } from './loco-calibration.ts';
 import { corpusOf, locoMarkdown, locoPlan, locoRows, locoTestName, locoTests } from './loco.ts';
 import { protocolFolds, ravdessFolds } from './folds.ts';
@@ -93,7 +95,7 @@ async function runJobs(jobs: readonly TrainJob[], parallel: number, onDone: (job
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'label-mask', 'no-label-mask', 'no-speaker-balance'], values: ['families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'steps', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
+  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'label-mask', 'no-label-mask', 'no-speaker-balance', 'prosody'], values: ['families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'steps', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
   const data = parseData(flags.get('data') ?? []);
   if (data.length === 0) throw new CliUsageError('give at least one --data <corpus folder>');
   const smoke = booleans.has('smoke');
@@ -144,6 +146,11 @@ export async function main(argv: string[]): Promise<void> {
   for (const v of variants) if (!(await featuresUpToDate(join(featureDir, v), entries))) stale.push(v);
   if (stale.length > 0) await extract({ manifests, out: featureDir, variants: stale, log });
   else log('features up to date');
+  // --prosody: the frame models also read the pitch, voicing and loudness blocks, cached beside the frames.
+  const prosody = booleans.has('prosody');
+  if (prosody) {
+    for (const v of variants) if (!(await prosodyUpToDate(join(featureDir, v)))) await extractProsody(featureDir, v, log);
+  }
 
   const runs = join(work, 'runs');
   // Masking the loss to each corpus's label set raised the restricted LOCO mean by 1.6 points but left labels a
@@ -161,10 +168,12 @@ export async function main(argv: string[]): Promise<void> {
   // share of its corpus; with --label-mask the loss is masked to each clip's corpus label set.
   const balance = (family: string, trainOn: readonly string[]): string[] => (family === 'svm' || trainOn.length < 2 ? [] : [
     '--corpus-balance', ...(booleans.has('no-speaker-balance') ? [] : ['--speaker-balance']), ...(labelMask ? ['--label-mask'] : [])]);
-  const epochArgs = (family: string): string[] => (family in defaultEpochs ? ['--epochs', String(epochsOf(family)), ...(seeds ? ['--seeds', seeds] : []), ...(steps ? ['--steps', steps] : [])] : []);
+  const epochArgs = (family: string): string[] => (family in defaultEpochs ? ['--epochs', String(epochsOf(family)), ...(seeds ? ['--seeds', seeds] : []), ...(steps ? ['--steps', steps] : []), ...(prosody ? ['--prosody'] : [])] : []);
   const base = (family: string, out: string, extra: string[], trainOn: readonly string[] = pool): string[] =>
     ['--features', featureDir, '--family', family, '--out', out, ...epochArgs(family), '--seed', seed, '--corpora', trainOn.join(','), '--variants', variants.join(','), ...extra, ...balance(family, trainOn)];
-  const locoDir = (family: string, trainOn: readonly string[]): string => join(runs, family, `loco-${trainOn.join('+')}${quick ? '-quick' : ''}${trainOn.length > 1 ? settingsSuffix : ''}${seedSuffix}`);
+  // Prosody inputs and the member count change single-corpus runs too.
+  const inputSuffix = `${prosody ? '-prosody' : ''}${seeds && seeds !== '1' && !quick ? `-members${seeds}` : ''}`;
+  const locoDir = (family: string, trainOn: readonly string[]): string => join(runs, family, `loco-${trainOn.join('+')}${quick ? '-quick' : ''}${trainOn.length > 1 ? settingsSuffix : ''}${inputSuffix}${seedSuffix}`);
   const jobs: TrainJob[] = [];
   for (const family of families) {
     for (const fold of folds) {
@@ -235,7 +244,7 @@ export async function main(argv: string[]): Promise<void> {
     await mkdir(results, { recursive: true });
     await writeFile(join(results, 'evaluations.json'), JSON.stringify(records, null, 1));
   }, log);
-  const locoNote = `${variants.join('+')} features; epochs ${families.filter((f) => f in defaultEpochs).map((f) => `${f} ${epochsOf(f)}`).join(', ') || '–'}; steps ${steps ?? 'epochs x clips'}; seeds ${seeds ?? 'grid'}; search ${search ? 'on' : 'off'}; label mask ${labelMask ? 'on' : 'off'}; speaker balance ${booleans.has('no-speaker-balance') ? 'off' : 'on'}; ${((Date.now() - t0) / 60000).toFixed(0)} min.`;
+  const locoNote = `${variants.join('+')} features; epochs ${families.filter((f) => f in defaultEpochs).map((f) => `${f} ${epochsOf(f)}`).join(', ') || '–'}; steps ${steps ?? 'epochs x clips'}; seeds ${seeds ?? 'grid'}; search ${search ? 'on' : 'off'}; label mask ${labelMask ? 'on' : 'off'}; speaker balance ${booleans.has('no-speaker-balance') ? 'off' : 'on'}; prosody inputs ${prosody ? 'on' : 'off'}; ${((Date.now() - t0) / 60000).toFixed(0)} min.`;
   if (records.some((r) => r.kind === 'loco')) {
     const tables = pools.map((p) => locoMarkdown(locoRows(records, new Set(locoPlan(corpora, p).flatMap((run) => run.heldout.map((h) => locoTestName(run, h))))),
       `Leave-one-corpus-out, trained on ${p.join(', ')} without the held-out corpus; ${locoNote}`));

@@ -2,7 +2,9 @@ import { readAudioFile } from '../cli/read-audio-file.ts';
 import type { ManifestEntry } from '../datasets/manifest-csv.ts';
 import { DatasetError } from '../datasets/dataset-error.ts';
 import { isCanonicalLabel } from '../sdk/model/labels.ts';
-import { computeFeatures, type FeatureConfig, type FrameFeatures } from '../sdk/features/index.ts';
+import { computeFeatures, type FrameFeatures } from '../sdk/features/index.ts';
+import { extractorInclude } from '../sdk/model/model-input.ts';
+import type { ModelFeatureSpec } from '../sdk/model/manifest.ts';
 import type { EmotionModel } from '../sdk/model/emotion-model.ts';
 import { calibrationMetrics, topConfidence, type CalibrationMetrics } from './calibration.ts';
 import { computeMetrics, type EvaluationMetrics } from './metrics.ts';
@@ -63,13 +65,15 @@ function seedOf(text: string): number {
   return h >>> 0;
 }
 
-async function features(entry: ManifestEntry, config: FeatureConfig, options: EvaluateOptions): Promise<FrameFeatures> {
-  const key = `${entry.path}|${options.snrDb ?? 'clean'}|${JSON.stringify(config)}`;
+async function features(entry: ManifestEntry, spec: ModelFeatureSpec, options: EvaluateOptions): Promise<FrameFeatures> {
+  const { config } = spec;
+  const include = extractorInclude(spec);
+  const key = `${entry.path}|${options.snrDb ?? 'clean'}|${JSON.stringify(config)}|${include?.join(',') ?? 'spectral'}`;
   const cached = options.featureCache?.get(key);
   if (cached) return cached;
   let { samples } = await readAudioFile(entry.path, config.sampleRate);
   if (options.snrDb !== undefined) samples = mixAtSnr(samples, colouredNoise(samples.length, 'pink', mulberry32(seedOf(`test-noise:${entry.path}`))), options.snrDb);
-  const frames = computeFeatures(samples, config);
+  const frames = computeFeatures(samples, config, { include });
   options.featureCache?.set(key, frames);
   return frames;
 }
@@ -99,7 +103,7 @@ export async function evaluateModel(model: EmotionModel, entries: readonly Manif
   let firstCorrect = 0;
   for (let k = 0; k < entries.length; k++) {
     const entry = entries[k];
-    const frames = await features(entry, model.manifest.features.config, options);
+    const frames = await features(entry, model.manifest.features, options);
     let state = entry.speaker ? speakers.get(entry.speaker) : undefined;
     if (adapts && entry.speaker && !state) speakers.set(entry.speaker, (state = model.createSpeakerAdaptation()));
     const first = adapts && (!state || state.utterances === 0);

@@ -60,7 +60,7 @@ const cases: [string, string, unknown][] = [
   ['tiny-frames', 'model.file', ''],
   ['tiny-frames', 'features.config', { nFft: 500 }],
   ['tiny-frames', 'features.input', 'spectrogram'],
-  ['tiny-frames', 'features.blocks', ['mfcc', 'pitch']],
+  ['tiny-frames', 'features.blocks', ['mfcc', 'formants']],
   ['tiny-frames', 'features.blocks', []],
   ['tiny-frames', 'features.normalization.mean', [0.1]],
   ['tiny-frames', 'features.normalization.std', [0.1, 0]],

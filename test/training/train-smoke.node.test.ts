@@ -23,8 +23,8 @@ const styles = { '01': { label: 'neutral', speed: 160, pitch: 50 }, '04': { labe
 const voices = ['en+m1', 'en+f2', 'en+m3', 'en+f3', 'en+m2', 'en+f1', 'en+m4', 'en+f4'];
 const sentences = ['Kids are talking by the door', 'Dogs are sitting by the door'];
 
-test('npm run train --smoke: generated speech in RAVDESS naming, every family trained, exported and evaluated', { skip: !hasTraining && 'needs /usr/bin/python3 with torch, sklearn, onnx and espeak-ng', timeout: 600_000 }, async () => {
-  const root = scratchDir('train-smoke');
+/** 48 generated clips in RAVDESS naming under `<root>/ravdess`. */
+function generateCorpus(root: string): string {
   const corpus = join(root, 'ravdess');
   execFileSync('mkdir', ['-p', corpus]);
   voices.forEach((voice, a) => {
@@ -35,15 +35,29 @@ test('npm run train --smoke: generated speech in RAVDESS naming, every family tr
       });
     }
   });
-  const work = join(root, 'work');
+  return corpus;
+}
+
+/** Runs `npm run train` in-process and returns what it logged. */
+async function train(args: string[]): Promise<string[]> {
   const lines: string[] = [];
   const log = console.log;
   console.log = (line: string) => lines.push(line);
   try {
-    await main(['--data', corpus, '--work', work, '--smoke', '--families', 'mlp,svm,cnn,rnn']);
+    await main(args);
   } finally {
     console.log = log;
   }
+  return lines;
+}
+
+const skip = !hasTraining && 'needs /usr/bin/python3 with torch, sklearn, onnx and espeak-ng';
+
+test('npm run train --smoke: generated speech in RAVDESS naming, every family trained, exported and evaluated', { skip, timeout: 600_000 }, async () => {
+  const root = scratchDir('train-smoke');
+  const corpus = generateCorpus(root);
+  const work = join(root, 'work');
+  const lines = await train(['--data', corpus, '--work', work, '--smoke', '--families', 'mlp,svm,cnn,rnn']);
   for (const family of ['mlp', 'svm', 'cnn', 'rnn']) {
     for (const fold of ['fold-1', 'fold-2']) {
       const manifest = parseManifest(JSON.parse(readFileSync(join(work, 'runs', family, fold, 'manifest.json'), 'utf8')));
@@ -68,4 +82,23 @@ test('npm run train --smoke: generated speech in RAVDESS naming, every family tr
   const evaluations = JSON.parse(readFileSync(join(work, 'results', 'evaluations.json'), 'utf8')) as { clean: { calibration: { calibrated: { ece: number } } } }[];
   for (const r of evaluations) assert.ok(r.clean.calibration.calibrated.ece >= 0 && r.clean.calibration.calibrated.ece <= 1);
   assert.ok(lines.some((l) => l.includes('eval mlp fold-1-ravdess')), lines.join('\n'));
+});
+
+test('npm run train --prosody: the frame models read the pitch, voicing and loudness blocks, cached beside the frames, and are evaluated through the SDK', { skip, timeout: 600_000 }, async () => {
+  const root = scratchDir('train-smoke-prosody');
+  const corpus = generateCorpus(root);
+  const work = join(root, 'work');
+  await train(['--data', corpus, '--work', work, '--smoke', '--families', 'cnn', '--prosody']);
+  for (const variant of ['clean', 'aug1', 'aug2']) {
+    const frames = JSON.parse(readFileSync(join(work, 'features', variant, 'index.json'), 'utf8')) as { clips: { nFrames: number }[] };
+    const prosody = JSON.parse(readFileSync(join(work, 'features', variant, 'prosody.json'), 'utf8')) as { clips: { nFrames: number }[] };
+    assert.deepEqual(prosody.clips.map((c) => c.nFrames), frames.clips.map((c) => c.nFrames), `${variant}: one prosody row per cached frame`);
+  }
+  const manifest = parseManifest(JSON.parse(readFileSync(join(work, 'runs', 'cnn', 'fold-1', 'manifest.json'), 'utf8')));
+  assert.deepEqual(manifest.features.blocks.slice(-3), ['pitch', 'voicing', 'loudness']);
+  assert.deepEqual(manifest.features.adaptation?.blocks, manifest.features.blocks, 'prosody is normalised per speaker like every block');
+  assert.equal(manifest.features.normalization.mean.length, 81 + 3);
+  const records = JSON.parse(readFileSync(join(work, 'results', 'evaluations.json'), 'utf8')) as { clean: { n: number; uar: number } }[];
+  assert.equal(records.length, 2);
+  for (const r of records) assert.ok(r.clean.n === 24 && Number.isFinite(r.clean.uar));
 });

@@ -41,10 +41,43 @@ class Variant:
             tmp = cache + f'.{os.getpid()}.npz'
             np.savez(tmp, sum=self.sum, sumsq=self.sumsq)
             os.replace(tmp, cache)
+        self._attach_prosody(folder)
+
+    def _attach_prosody(self, folder):
+        """The prosody blocks (pitch, voicing, loudness) written beside the frames by training/extract-prosody.ts,
+        as extra columns after the spectral ones; absent when that cache was not built."""
+        self.frame_width = self.width
+        self.prosody = None
+        path = os.path.join(folder, 'prosody.json')
+        if not os.path.exists(path):
+            return
+        with open(path) as f:
+            index = json.load(f)
+        if [c['path'] for c in index['clips']] != [c['path'] for c in self.clips]:
+            return
+        names = [c['name'] for c in index['columns']]
+        self.prosody = np.fromfile(os.path.join(folder, 'prosody.f32'), dtype=np.float32).reshape(-1, len(names))
+        if len(self.prosody) != len(self.frames):
+            raise ValueError(f'{folder}: prosody.f32 has {len(self.prosody)} frames, frames.f32 {len(self.frames)}')
+        for k, name in enumerate(names):
+            self.columns[name] = (self.width + k, self.width + k + 1)
+        p = self.prosody.astype(np.float64)
+        ends = self.offsets + self.lengths
+        sums = np.array([p[o:e].sum(0) for o, e in zip(self.offsets, ends)])
+        sumsqs = np.array([(p[o:e] ** 2).sum(0) for o, e in zip(self.offsets, ends)])
+        self.sum, self.sumsq = np.hstack([self.sum, sums]), np.hstack([self.sumsq, sumsqs])
+        self.width += len(names)
+
+    def rows(self, sel, columns):
+        """Frames `sel` (global frame indices) of the given columns, spectral and prosody alike."""
+        columns = np.asarray(columns)
+        if self.prosody is None or columns.max() < self.frame_width:
+            return self.frames[sel][:, columns]
+        return np.hstack([self.frames[sel], self.prosody[sel]])[:, columns]
 
     def clip(self, i, columns):
         o = self.offsets[i]
-        return self.frames[o:o + self.lengths[i], columns]
+        return self.rows(np.arange(o, o + self.lengths[i]), columns)
 
     def block_columns(self, blocks):
         cols = []

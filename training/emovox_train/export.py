@@ -57,7 +57,7 @@ def write_model(ctx, args, family, model, prep, record):
         from . import nets
         width = len(prep['cols'])
         nets.export_onnx(model, width, path)
-        blocks = __import__('emovox_train.train', fromlist=['FRAME_BLOCKS']).FRAME_BLOCKS
+        blocks = prep['blocks']
         features = {'config': config, 'input': 'frames', 'blocks': blocks,
                     'normalization': {'mean': prep['mean'].tolist(), 'std': prep['std'].tolist()},
                     'minFrames': 16, 'maxFrames': 600, 'trimDb': trim}

@@ -18,6 +18,9 @@ from .calibration import fit_temperature
 from .masking import balance_weights, corpus_label_masks
 
 FRAME_BLOCKS = ['mfcc', 'mfccDelta', 'mfccDelta2', 'contrast', 'chroma', 'zcr', 'rms']
+# F0 in semitones (0 unvoiced), periodicity and level per frame (src/sdk/features/prosody-frames.ts); per-speaker
+# normalised by the same running speaker statistics as every other block.
+PROSODY_BLOCKS = ['pitch', 'voicing', 'loudness']
 GRIDS = {
     # specaug: widest masked feature band (plus two masked time spans); mixup: Beta(a, a) of the clip pairs.
     # seeds=2: two members from consecutive seeds averaged in one graph (float16, 770 KB). Measured on all five
@@ -108,7 +111,7 @@ class Context:
 
 def frame_normalisation(ctx, idx, cols):
     sel = np.concatenate([np.arange(ctx.clean.offsets[i], ctx.clean.offsets[i] + ctx.clean.lengths[i]) for i in idx])
-    x = ctx.clean.frames[sel][:, cols].astype(np.float64)
+    x = ctx.clean.rows(sel, cols).astype(np.float64)
     return x.mean(0), x.std(0) + 1e-6
 
 
@@ -125,7 +128,8 @@ def fit_net(ctx, family, hp, idx, epochs, seed, log):
     """One network, or with `seeds` > 1 that many trained from seeds seed, seed + 1, ... (each with its own
     draws of clips, crops and masks) and averaged by nets.SeedEnsemble."""
     from . import nets
-    cols = ctx.clean.block_columns(FRAME_BLOCKS)
+    blocks = frame_blocks(ctx.args)
+    cols = ctx.clean.block_columns(blocks)
     mean, std = frame_normalisation(ctx, idx, cols)
     adapter = D.Adapter(mean, std, PRIOR_FRAMES)
     members = []
@@ -136,7 +140,12 @@ def fit_net(ctx, family, hp, idx, epochs, seed, log):
                                     mean, std, CROP, MAX_HISTORY, COLD_P, rng, corpus_weights(ctx, idx), hp.get('specaug', 0), ctx.masks)
         members.append(nets.train_net(family, hp, batches, ctx.n, ctx.weights, epochs, member_seed, log, getattr(ctx.args, 'steps', 0)))
     model = members[0] if len(members) == 1 else nets.SeedEnsemble(members).eval()
-    return model, dict(cols=cols, mean=mean, std=std, adapter=adapter)
+    return model, dict(cols=cols, blocks=blocks, mean=mean, std=std, adapter=adapter)
+
+
+def frame_blocks(args):
+    """The frame models' input blocks: FRAME_BLOCKS, plus the prosody blocks with --prosody."""
+    return FRAME_BLOCKS + (PROSODY_BLOCKS if getattr(args, 'prosody', False) else [])
 
 
 def net_logits(ctx, model, prep, idx, seed):
@@ -287,6 +296,7 @@ def main():
     p.add_argument('--variants', default='', help='feature variants drawn from (default: clean,aug1,aug2 where extracted)')
     p.add_argument('--steps', type=int, default=0, help='frame models: this many optimiser steps in all, whatever the training set size (0: epochs x clips)')
     p.add_argument('--seeds', type=int, default=0, help='members of a frame model (0: as the grid entry says)')
+    p.add_argument('--prosody', action='store_true', help='frame models: add the pitch, voicing and loudness blocks (training/extract-prosody.ts)')
     p.add_argument('--name', default='emovox')
     p.add_argument('--data-description', default='')
     args = p.parse_args()

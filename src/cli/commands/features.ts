@@ -1,4 +1,4 @@
-import { computeFeatures, frameFeatureNames, frameFeatureWidth, resolveFeatureConfig, utteranceStatistics, statisticNames, type FeatureConfig, type FrameFeatureName } from '../../sdk/features/index.ts';
+import { computeFeatures, frameFeatureNames, spectralFeatureNames, frameFeatureWidth, resolveFeatureConfig, utteranceStatistics, statisticNames, type FeatureConfig, type FrameFeatureName } from '../../sdk/features/index.ts';
 import { CliUsageError, parseArgs } from '../cli-error.ts';
 import { readAudioFile } from '../read-audio-file.ts';
 
@@ -47,7 +47,8 @@ export async function run(args: string[]): Promise<number> {
   const config = parseConfig(flags);
   const [path] = positional;
   const audio = await readAudioFile(path, config.sampleRate);
-  const frames = computeFeatures(audio.samples, config);
+  // The prosody blocks are computed only when asked for (they run the F0 tracker).
+  const frames = computeFeatures(audio.samples, config, { include: [...new Set([...spectralFeatureNames, ...include])] });
   if (!booleans.has('json')) {
     const seconds = audio.samples.length / config.sampleRate;
     process.stdout.write(`${path}: ${audio.sourceRate} Hz x ${audio.channels} ch, ${seconds.toFixed(2)} s -> ${frames.nFrames} frames of ${config.nMfcc} MFCC (hop ${config.hopLength}, ${config.nMels} mels)\n`);

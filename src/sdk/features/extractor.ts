@@ -1,14 +1,20 @@
 import { resolveFeatureConfig, type FeatureConfig } from './config.ts';
 import { DeltaStream } from './deltas.ts';
-import { frameFeatureNames, frameFeatureWidth, type FrameFeatureName, type FrameFeatures } from './frame-features.ts';
+import { frameFeatureNames, frameFeatureWidth, spectralFeatureNames, type FrameFeatureName, type FrameFeatures } from './frame-features.ts';
+import { PitchTracker } from './pitch-tracker.ts';
+import { prosodyBlockNames, writeProsodyFrames, type ProsodyFrameBlocks } from './prosody-frames.ts';
 import { SpectralFrame, type BaseFrameTarget } from './spectral-frame.ts';
 
-type BaseName = Exclude<FrameFeatureName, 'mfccDelta' | 'mfccDelta2'>;
+type BaseName = Exclude<FrameFeatureName, 'mfccDelta' | 'mfccDelta2' | 'pitch' | 'voicing' | 'loudness'>;
 const baseNames: readonly BaseName[] = ['logMel', 'mfcc', 'contrast', 'chroma', 'zcr', 'rms'];
 
 /** Options of a feature extractor beyond the analysis settings. */
 export interface FeatureExtractorOptions {
-  /** Blocks to compute; the others come back empty. @defaultValue every block */
+  /**
+   * Blocks to compute; the others come back empty. The prosody blocks (`pitch`, `voicing`, `loudness`) run
+   * an F0 tracker beside the spectral front-end, so they are computed only when named here.
+   * @defaultValue every spectral block (`spectralFeatureNames`)
+   */
   readonly include?: readonly FrameFeatureName[];
 }
 
@@ -32,10 +38,16 @@ export class FeatureExtractor {
   private pendingLength = 0;
   private computed = 0;
   private emitted = 0;
+  /** The F0 tracker behind the prosody blocks, when any is included; its frames wait in `prosody` until emitted. */
+  private readonly pitchTracker: PitchTracker | undefined;
+  private prosody: ProsodyFrameBlocks = { pitch: new Float32Array(0), voicing: new Float32Array(0), loudness: new Float32Array(0) };
+  /** `prosody` rows `[prosodyRead, prosodyLength)` are frames `emitted, emitted + 1, …` */
+  private prosodyRead = 0;
+  private prosodyLength = 0;
 
   constructor(config: Partial<FeatureConfig> = {}, options: FeatureExtractorOptions = {}) {
     this.config = resolveFeatureConfig(config);
-    const include = new Set(options.include ?? frameFeatureNames);
+    const include = new Set(options.include ?? spectralFeatureNames);
     for (const name of include) {
       if (!frameFeatureNames.includes(name)) throw new RangeError(`include: unknown feature block '${name}'`);
     }
@@ -53,16 +65,19 @@ export class FeatureExtractor {
     this.deltas2 = new DeltaStream(nMfcc, deltaN);
     this.deltaRing = new Float32Array(this.ringSize * nMfcc);
     this.pending = new Float32Array(Math.max(4 * nFft, 16384));
+    if (prosodyBlockNames.some(has)) this.pitchTracker = new PitchTracker({ sampleRate: this.config.sampleRate, hopLength: this.config.hopLength });
     this.reset();
   }
 
   /** Adds samples; returns the frames completed by them. */
   push(samples: Float32Array): FrameFeatures {
+    if (this.pitchTracker) this.keepProsody(this.pitchTracker.push(samples));
     return this.run(samples, false);
   }
 
   /** Pads the end like `center=True` and returns every remaining frame; then resets. */
   flush(): FrameFeatures {
+    if (this.pitchTracker) this.keepProsody(this.pitchTracker.flush());
     const out = this.run(new Float32Array(this.config.nFft / 2), true);
     this.reset();
     return out;
@@ -76,6 +91,9 @@ export class FeatureExtractor {
     this.emitted = 0;
     this.deltas.reset();
     this.deltas2.reset();
+    this.pitchTracker?.reset();
+    this.prosodyRead = 0;
+    this.prosodyLength = 0;
   }
 
   private run(samples: Float32Array, final: boolean): FrameFeatures {
@@ -83,7 +101,8 @@ export class FeatureExtractor {
     this.append(samples);
     const newFrames = this.pendingLength >= nFft ? Math.floor((this.pendingLength - nFft) / hopLength) + 1 : 0;
     const total = this.computed + newFrames;
-    const emitUntil = final ? total : Math.max(0, total - this.lag);
+    let emitUntil = final ? total : Math.max(0, total - this.lag);
+    if (this.pitchTracker) emitUntil = Math.min(emitUntil, this.emitted + this.prosodyLength - this.prosodyRead);
     const firstRow = this.emitted;
     const out = this.allocate(emitUntil - firstRow);
     let offset = 0;
@@ -111,7 +130,8 @@ export class FeatureExtractor {
     for (;;) {
       const t = this.emitted;
       const ready = wantDelta2 ? this.deltas2.ready(final) : wantDelta ? this.deltas.emitted > t : this.computed > t;
-      if (!ready) return;
+      // A frame leaves once both front-ends have it (the F0 tracker's frames span more samples).
+      if (!ready || (this.pitchTracker && this.prosodyRead === this.prosodyLength)) return;
       const row = t - firstRow;
       const slot = t % this.ringSize;
       if (wantDelta2) this.deltas2.next(out.mfccDelta2, row * nMfcc);
@@ -121,8 +141,33 @@ export class FeatureExtractor {
         const width = frameFeatureWidth(name, this.config);
         out[name].set(this.ring[name].subarray(slot * width, (slot + 1) * width), row * width);
       }
+      if (this.pitchTracker) this.takeProsody(out, row);
       this.emitted++;
     }
+  }
+
+  /** Queues the prosody blocks of frames the F0 tracker just completed. */
+  private keepProsody(track: ReturnType<PitchTracker['push']>): void {
+    for (const name of prosodyBlockNames) this.prosody[name].copyWithin(0, this.prosodyRead, this.prosodyLength);
+    this.prosodyLength -= this.prosodyRead;
+    this.prosodyRead = 0;
+    const needed = this.prosodyLength + track.nFrames;
+    if (needed > this.prosody.pitch.length) {
+      const grow = (old: Float32Array): Float32Array => {
+        const grown = new Float32Array(Math.max(needed, 2 * old.length, 64));
+        grown.set(old.subarray(0, this.prosodyLength));
+        return grown;
+      };
+      this.prosody = { pitch: grow(this.prosody.pitch), voicing: grow(this.prosody.voicing), loudness: grow(this.prosody.loudness) };
+    }
+    writeProsodyFrames(track, 0, track.nFrames, this.prosody, this.prosodyLength);
+    this.prosodyLength = needed;
+  }
+
+  /** Moves the oldest queued prosody frame into row `row` of `out` (only the blocks asked for). */
+  private takeProsody(out: FrameFeatures, row: number): void {
+    for (const name of prosodyBlockNames) if (this.include.has(name)) out[name][row] = this.prosody[name][this.prosodyRead];
+    this.prosodyRead++;
   }
 
   private allocate(nFrames: number): FrameFeatures {
@@ -131,6 +176,7 @@ export class FeatureExtractor {
       config: this.config, nFrames,
       logMel: block('logMel'), mfcc: block('mfcc'), mfccDelta: block('mfccDelta'), mfccDelta2: block('mfccDelta2'),
       contrast: block('contrast'), chroma: block('chroma'), zcr: block('zcr'), rms: block('rms'),
+      pitch: block('pitch'), voicing: block('voicing'), loudness: block('loudness'),
     };
   }
 

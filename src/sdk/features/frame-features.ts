@@ -23,13 +23,23 @@ export interface FrameFeatures {
   readonly zcr: Float32Array;
   /** Root-mean-square energy per frame, width 1. */
   readonly rms: Float32Array;
+  /** F0 in semitones re 100 Hz on voiced frames, 0 on unvoiced ones, width 1 (`prosody-frames.ts`; computed only when included). */
+  readonly pitch: Float32Array;
+  /** Periodicity `1 − aperiodicity` in [0, 1] from the F0 tracker, width 1 (computed only when included). */
+  readonly voicing: Float32Array;
+  /** Level in dB re full-scale RMS from the F0 tracker, floored at −100, width 1 (computed only when included). */
+  readonly loudness: Float32Array;
 }
 
 export type FrameFeatureName = Exclude<keyof FrameFeatures, 'config' | 'nFrames'>;
 
-export const frameFeatureNames: readonly FrameFeatureName[] = [
+/** The blocks of the spectral front-end: what a `FeatureExtractor` computes unless told otherwise. */
+export const spectralFeatureNames: readonly FrameFeatureName[] = [
   'logMel', 'mfcc', 'mfccDelta', 'mfccDelta2', 'contrast', 'chroma', 'zcr', 'rms',
 ];
+
+/** Every block: the spectral ones, then the prosody blocks, which cost an F0 tracker and are computed only on request. */
+export const frameFeatureNames: readonly FrameFeatureName[] = [...spectralFeatureNames, 'pitch', 'voicing', 'loudness'];
 
 /** Width (values per frame) of a frame feature block under a config. */
 export function frameFeatureWidth(name: FrameFeatureName, config: FeatureConfig): number {
@@ -38,6 +48,6 @@ export function frameFeatureWidth(name: FrameFeatureName, config: FeatureConfig)
     case 'mfcc': case 'mfccDelta': case 'mfccDelta2': return config.nMfcc;
     case 'contrast': return 7;
     case 'chroma': return 12;
-    case 'zcr': case 'rms': return 1;
+    case 'zcr': case 'rms': case 'pitch': case 'voicing': case 'loudness': return 1;
   }
 }

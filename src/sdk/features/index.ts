@@ -1,5 +1,5 @@
 export { defaultFeatureConfig, resolveFeatureConfig, contrastBands, chromaBins, type FeatureConfig } from './config.ts';
-export { frameFeatureNames, frameFeatureWidth, type FrameFeatures, type FrameFeatureName } from './frame-features.ts';
+export { frameFeatureNames, spectralFeatureNames, frameFeatureWidth, type FrameFeatures, type FrameFeatureName } from './frame-features.ts';
 export { FeatureExtractor, type FeatureExtractorOptions } from './extractor.ts';
 export { computeFeatures, concatFrames } from './compute.ts';
 export { utteranceStatistics, statisticNames, statisticBlocks, statisticKinds } from './statistics.ts';
@@ -8,3 +8,4 @@ export { defaultPitchConfig, resolvePitchConfig, type PitchConfig } from './pitc
 export { PitchTracker, computePitch, computePitchFrom, concatPitchFrames, slicePitchFrames, type PitchFrames } from './pitch-tracker.ts';
 export { summarizeProsody, semitoneReferenceHz, type ProsodyEstimate } from './prosody.ts';
 export { countSyllableNuclei, type SyllableCount } from './syllable-nuclei.ts';
+export { prosodyBlockNames, prosodyFrames, loudnessFloorDb, type ProsodyBlockName, type ProsodyFrameBlocks } from './prosody-frames.ts';

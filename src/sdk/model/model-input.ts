@@ -1,5 +1,6 @@
 import { EmovoxError } from '../errors.ts';
-import { frameFeatureNames, frameFeatureWidth, type FrameFeatures } from '../features/frame-features.ts';
+import { frameFeatureNames, frameFeatureWidth, spectralFeatureNames, type FrameFeatureName, type FrameFeatures } from '../features/frame-features.ts';
+import { prosodyBlockNames } from '../features/prosody-frames.ts';
 import { utteranceStatistics } from '../features/statistics.ts';
 import type { ModelFeatureSpec } from './manifest.ts';
 
@@ -25,6 +26,16 @@ export function sliceFrames(frames: FrameFeatures, start: number, end: number): 
     sliced[name] = frames[name].subarray(start * width, end * width);
   }
   return { ...(sliced as Omit<FrameFeatures, 'config' | 'nFrames'>), config: frames.config, nFrames: end - start };
+}
+
+/**
+ * The blocks a `FeatureExtractor` must compute for a model: undefined (the spectral default) unless the model
+ * reads prosody blocks, which are computed only on request.
+ */
+export function extractorInclude(spec: ModelFeatureSpec): FrameFeatureName[] | undefined {
+  const used = new Set<FrameFeatureName>([...(spec.input === 'frames' ? spec.blocks : []), ...(spec.adaptation?.blocks ?? [])]);
+  const prosody = prosodyBlockNames.filter((name) => used.has(name));
+  return prosody.length > 0 ? [...spectralFeatureNames, ...prosody] : undefined;
 }
 
 function checkConfig(frames: FrameFeatures, spec: ModelFeatureSpec): void {
@@ -58,6 +69,9 @@ export function buildInput(frames: FrameFeatures, spec: ModelFeatureSpec): Float
   for (const block of spec.blocks) {
     const blockWidth = frameFeatureWidth(block, spec.config);
     const data = frames[block];
+    if (data.length < frames.nFrames * blockWidth) {
+      throw new EmovoxError('INVALID_STATE', `the features lack the '${block}' block the model reads: compute them with include: extractorInclude(manifest.features)`);
+    }
     for (let t = 0; t < frames.nFrames; t++) {
       for (let j = 0; j < blockWidth; j++) {
         const d = offset + j;

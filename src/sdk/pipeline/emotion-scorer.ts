@@ -2,6 +2,7 @@ import { computeFeatures } from '../features/compute.ts';
 import type { ProsodyEstimate } from '../features/prosody.ts';
 import type { FrameFeatures } from '../features/frame-features.ts';
 import type { EmotionModel } from '../model/emotion-model.ts';
+import { extractorInclude } from '../model/model-input.ts';
 import type { SpeakerAdaptation } from '../model/speaker-adaptation.ts';
 import { valenceArousal } from '../model/valence-arousal.ts';
 import type { EmotionResult } from '../types.ts';
@@ -30,7 +31,8 @@ export class EmotionScorer {
 
   /** Features of 16 kHz audio with the settings the model was trained with. */
   features(audio: Float32Array): FrameFeatures {
-    return computeFeatures(audio, this.model.manifest.features.config);
+    const { features } = this.model.manifest;
+    return computeFeatures(audio, features.config, { include: extractorInclude(features) });
   }
 
   /** Probabilities for a finished utterance; it then joins the speaker statistics. */

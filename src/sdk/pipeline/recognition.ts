@@ -4,6 +4,7 @@ import type { FrameFeatures } from '../features/frame-features.ts';
 import { computePitchFrom, concatPitchFrames, PitchTracker, slicePitchFrames, type PitchFrames } from '../features/pitch-tracker.ts';
 import { pitchFrameSpan } from '../features/pitch-config.ts';
 import { summarizeProsody, type ProsodyEstimate } from '../features/prosody.ts';
+import { extractorInclude } from '../model/model-input.ts';
 import type { ResolvedSmoothing } from '../options.ts';
 import type { RecognizerEventMap } from '../types.ts';
 import type { SegmentEvent, Segmenter } from '../vad/segmenter.ts';
@@ -61,7 +62,7 @@ export class Recognition {
         case 'speech-start':
           this.smoother.reset();
           this.forgetUtterance();
-          this.extractor = new FeatureExtractor(this.scorer.model.manifest.features.config);
+          this.extractor = this.newExtractor();
           out.push({ name: 'speech-start', payload: { startMs: event.startMs } });
           break;
         case 'speech-progress': {
@@ -129,9 +130,14 @@ export class Recognition {
     return reusable === 0 ? tail : concatPitchFrames([slicePitchFrames(concatPitchFrames(this.pitchParts), 0, reusable), tail]);
   }
 
+  private newExtractor(): FeatureExtractor {
+    const { features } = this.scorer.model.manifest;
+    return new FeatureExtractor(features.config, { include: extractorInclude(features) });
+  }
+
   /** Pushes the audio not yet streamed (the utterance only grows at its end) and returns all frames so far. */
   private streamFrames(audio: Float32Array): FrameFeatures {
-    this.extractor ??= new FeatureExtractor(this.scorer.model.manifest.features.config);
+    this.extractor ??= this.newExtractor();
     const fresh = this.extractor.push(audio.subarray(this.streamed));
     this.streamed = audio.length;
     if (fresh.nFrames > 0) this.parts.push(fresh);
