@@ -57,6 +57,19 @@ test('features resamples other rates and honours options', () => {
   assert.equal(typeof output.statistics['mfcc0.mean'], 'number');
 });
 
+test('features --include pitch,voicing,loudness prints the prosody blocks, one value per frame', () => {
+  const result = emovox('features', speech, '--json', '--include', 'pitch,voicing,loudness');
+  assert.equal(result.status, 0, result.stderr);
+  const output = JSON.parse(result.stdout) as { nFrames: number; pitch: number[][]; voicing: number[][]; loudness: number[][] };
+  for (const name of ['pitch', 'voicing', 'loudness'] as const) assert.equal(output[name].length, output.nFrames, name);
+  const voiced = output.pitch.filter(([semitones]) => semitones !== 0);
+  assert.ok(voiced.length > output.nFrames / 4, 'espeak-ng speech is largely voiced');
+  // espeak-ng's default male voice: F0 roughly 90-180 Hz, i.e. −2 to +10 semitones re 100 Hz.
+  for (const [semitones] of voiced) assert.ok(semitones > -6 && semitones < 16, `pitch ${semitones} semitones`);
+  assert.ok(output.voicing.every(([v]) => v >= 0 && v <= 1));
+  assert.ok(output.loudness.every(([db]) => db >= -100 && db < 0));
+});
+
 test('bad input exits non-zero with one line naming the file and the problem', () => {
   const wav = readFileSync(speech);
   const cases: Array<[string, Uint8Array | string, RegExp]> = [
@@ -95,7 +108,7 @@ test('NaN samples and unsupported encodings are rejected in one line', () => {
 });
 
 test('usage mistakes exit 2 without a stack trace', () => {
-  for (const args of [['features'], ['features', speech, '--n-fft', '500'], ['features', speech, '--include', 'pitch'], ['nonsense']]) {
+  for (const args of [['features'], ['features', speech, '--n-fft', '500'], ['features', speech, '--include', 'formants'], ['nonsense']]) {
     const result = emovox(...args);
     assert.equal(result.status, 2, args.join(' '));
     assert.doesNotMatch(result.stderr, /at .+:\d+:\d+/);
