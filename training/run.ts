@@ -12,7 +12,7 @@
  *            repeat it to run leave-one-corpus-out for several pools in one process, sharing runs and test features)
  *          --loco-only (leave-one-corpus-out runs only, nothing shipped)  --quick (see quickSettings)  --tag NAME (results under results/NAME)
  *          --seeds K (frame-model members)  --label-mask (off by default; model card)  --no-speaker-balance
- *          --prosody (cnn, rnn: also the pitch, voicing and loudness frame blocks)
+ *          --prosody (cnn, rnn: also the pitch, voicing and loudness frame blocks)  --hp-index K (cnn, rnn: grid entry K when not searched)
  *          --smoke (tiny: 1 epoch, 2 folds, no search, nothing shipped)
  */
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -95,7 +95,7 @@ async function runJobs(jobs: readonly TrainJob[], parallel: number, onDone: (job
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'label-mask', 'no-label-mask', 'no-speaker-balance', 'prosody'], values: ['families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'steps', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
+  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'label-mask', 'no-label-mask', 'no-speaker-balance', 'prosody'], values: ['hp-index', 'families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'steps', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
   const data = parseData(flags.get('data') ?? []);
   if (data.length === 0) throw new CliUsageError('give at least one --data <corpus folder>');
   const smoke = booleans.has('smoke');
@@ -168,11 +168,13 @@ export async function main(argv: string[]): Promise<void> {
   // share of its corpus; with --label-mask the loss is masked to each clip's corpus label set.
   const balance = (family: string, trainOn: readonly string[]): string[] => (family === 'svm' || trainOn.length < 2 ? [] : [
     '--corpus-balance', ...(booleans.has('no-speaker-balance') ? [] : ['--speaker-balance']), ...(labelMask ? ['--label-mask'] : [])]);
-  const epochArgs = (family: string): string[] => (family in defaultEpochs ? ['--epochs', String(epochsOf(family)), ...(seeds ? ['--seeds', seeds] : []), ...(steps ? ['--steps', steps] : []), ...(prosody ? ['--prosody'] : [])] : []);
+  // --hp-index K: frame models trained without search use grid entry K (train.py GRIDS) instead of the first.
+  const hpIndex = flags.get('hp-index')?.[0] ?? '0';
+  const epochArgs = (family: string): string[] => (family in defaultEpochs ? ['--epochs', String(epochsOf(family)), ...(seeds ? ['--seeds', seeds] : []), ...(steps ? ['--steps', steps] : []), ...(prosody ? ['--prosody'] : []), ...(hpIndex === '0' ? [] : ['--hp', hpIndex])] : []);
   const base = (family: string, out: string, extra: string[], trainOn: readonly string[] = pool): string[] =>
     ['--features', featureDir, '--family', family, '--out', out, ...epochArgs(family), '--seed', seed, '--corpora', trainOn.join(','), '--variants', variants.join(','), ...extra, ...balance(family, trainOn)];
   // Prosody inputs and the member count change single-corpus runs too.
-  const inputSuffix = `${prosody ? '-prosody' : ''}${seeds && seeds !== '1' && !quick ? `-members${seeds}` : ''}`;
+  const inputSuffix = `${prosody ? '-prosody' : ''}${seeds && seeds !== '1' && !quick ? `-members${seeds}` : ''}${hpIndex === '0' ? '' : `-hp${hpIndex}`}`;
   const locoDir = (family: string, trainOn: readonly string[]): string => join(runs, family, `loco-${trainOn.join('+')}${quick ? '-quick' : ''}${trainOn.length > 1 ? settingsSuffix : ''}${inputSuffix}${seedSuffix}`);
   const jobs: TrainJob[] = [];
   for (const family of families) {

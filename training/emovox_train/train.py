@@ -288,6 +288,7 @@ def main():
     p.add_argument('--exclude', default='', help='comma-separated clip paths left out of training (speaker-dependent test clips)')
     p.add_argument('--corpora', default='ravdess,nemo')
     p.add_argument('--search', action='store_true')
+    p.add_argument('--hp', type=int, default=0, help='the grid entry trained without --search')
     p.add_argument('--epochs', type=int, default=20)
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--corpus-balance', action='store_true', help='give every corpus equal weight (mlp: repeat smaller corpora; cnn/rnn: weighted sampling)')
@@ -305,7 +306,7 @@ def main():
     np.random.seed(args.seed)
     ctx = Context(args)
     t0 = time.time()
-    hp, record, logits = (search(ctx, args.family, args.epochs, args.seed, log) if args.search else (GRIDS[args.family][0], {}, None))
+    hp, record, logits = (search(ctx, args.family, args.epochs, args.seed, log) if args.search else (GRIDS[args.family][args.hp], {}, None))
     record['chosen'] = hp
     if args.family != 'svm':
         record['temperature'], record['calibration'] = calibrate(ctx, args.family, hp, args.epochs, args.seed, logits, log)
