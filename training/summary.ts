@@ -8,6 +8,7 @@ import { computeFeatures } from '../src/sdk/features/index.ts';
 import { colouredNoise, mulberry32 } from '../src/eval/noise.ts';
 import { mean, std, type EvalRecord } from './protocol.ts';
 import type { TrainJob } from './run.ts';
+import { extractorInclude } from '../src/sdk/model/model-input.ts';
 
 type Rec = EvalRecord & { family: string; kind: string; run: string };
 
@@ -108,7 +109,7 @@ export async function chooseDefault(families: readonly string[], runs: string, l
 export async function measureLatency(manifestPath: string): Promise<number> {
   const { ort } = await loadOrt('web');
   const model = await loadModelFile(manifestPath, ort);
-  const frames = computeFeatures(colouredNoise(48000, 'pink', mulberry32(1)).map((v) => v * 0.05));
+  const frames = computeFeatures(colouredNoise(48000, 'pink', mulberry32(1)).map((v) => v * 0.05), {}, { include: extractorInclude(model.manifest.features) });
   for (let i = 0; i < 5; i++) await model.predict(frames);
   const times: number[] = [];
   for (let i = 0; i < 40; i++) {
