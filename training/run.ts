@@ -13,6 +13,7 @@
  *          --loco-only (leave-one-corpus-out runs only, nothing shipped)  --quick (see quickSettings)  --tag NAME (results under results/NAME)
  *          --seeds K (frame-model members)  --label-mask (off by default; model card)  --no-speaker-balance
  *          --prosody (cnn, rnn: also the pitch, voicing and loudness frame blocks)  --hp-index K (cnn, rnn: grid entry K when not searched)
+ *          --corpus-weights koreantts=0.25 (that corpus's share of the balanced draws, the others 1)
  *          --smoke (tiny: 1 epoch, 2 folds, no search, nothing shipped)
  */
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -95,7 +96,7 @@ async function runJobs(jobs: readonly TrainJob[], parallel: number, onDone: (job
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'label-mask', 'no-label-mask', 'no-speaker-balance', 'prosody'], values: ['hp-index', 'families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'steps', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
+  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'label-mask', 'no-label-mask', 'no-speaker-balance', 'prosody'], values: ['hp-index', 'corpus-weights', 'families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'steps', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
   const data = parseData(flags.get('data') ?? []);
   if (data.length === 0) throw new CliUsageError('give at least one --data <corpus folder>');
   const smoke = booleans.has('smoke');
@@ -157,7 +158,9 @@ export async function main(argv: string[]): Promise<void> {
   // corpus lacks without negative evidence: over every label the masked CNN's held-out UAR was 27.1 % against
   // 39.0 % unmasked (model card). So it is opt-in; `--no-label-mask` is accepted for old command lines.
   const labelMask = booleans.has('label-mask') && !booleans.has('no-label-mask');
-  const settingsSuffix = `${labelMask ? '' : '-nomask'}${booleans.has('no-speaker-balance') ? '-nospk' : ''}`;
+  // --corpus-weights koreantts=0.25: that corpus draws a quarter of an equal corpus share (the others 1).
+  const corpusWeights = flags.get('corpus-weights')?.[0];
+  const settingsSuffix = `${labelMask ? '' : '-nomask'}${booleans.has('no-speaker-balance') ? '-nospk' : ''}${corpusWeights ? `-cw-${corpusWeights.replace(/[=,]/g, '')}` : ''}`;
   // Another seed's LOCO runs sit beside seed 0's (single-corpus runs included).
   const seedSuffix = seed === '0' ? '' : `-seed${seed}`;
   let folds = locoOnly ? [] : protocolFolds(entries.filter((e) => pool.includes(corpusOf(e))));
@@ -167,7 +170,7 @@ export async function main(argv: string[]): Promise<void> {
   // With several training corpora, every corpus weighs the same and (unless --no-speaker-balance) every speaker the same
   // share of its corpus; with --label-mask the loss is masked to each clip's corpus label set.
   const balance = (family: string, trainOn: readonly string[]): string[] => (family === 'svm' || trainOn.length < 2 ? [] : [
-    '--corpus-balance', ...(booleans.has('no-speaker-balance') ? [] : ['--speaker-balance']), ...(labelMask ? ['--label-mask'] : [])]);
+    '--corpus-balance', ...(booleans.has('no-speaker-balance') ? [] : ['--speaker-balance']), ...(labelMask ? ['--label-mask'] : []), ...(corpusWeights ? ['--corpus-weights', corpusWeights] : [])]);
   // --hp-index K: frame models trained without search use grid entry K (train.py GRIDS) instead of the first.
   const hpIndex = flags.get('hp-index')?.[0] ?? '0';
   const epochArgs = (family: string): string[] => (family in defaultEpochs ? ['--epochs', String(epochsOf(family)), ...(seeds ? ['--seeds', seeds] : []), ...(steps ? ['--steps', steps] : []), ...(prosody ? ['--prosody'] : []), ...(hpIndex === '0' ? [] : ['--hp', hpIndex])] : []);

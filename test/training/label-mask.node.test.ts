@@ -4,7 +4,7 @@ import { pythonHas, runReference } from '../helpers/python.ts';
 
 interface Report {
   plainGap: number; maskedGrad: number; shiftGap: number; loss: number;
-  allowed: Record<string, number[]>; perCorpus: Record<string, number>; perSpeaker: Record<string, number>; corpusOnly: number[];
+  allowed: Record<string, number[]>; perCorpus: Record<string, number>; perCorpusShared: Record<string, number>; perSpeaker: Record<string, number>; corpusOnly: number[];
 }
 
 test('training loss masked to the corpus label set: labels a corpus lacks get no gradient and change nothing', { skip: !pythonHas('torch') && 'needs /usr/bin/python3 with torch' }, () => {
@@ -22,4 +22,6 @@ test('training draws balance corpora, and speakers within a corpus', { skip: !py
   assert.deepEqual(r.perCorpus, { ravdess: 1, nemo: 1 });
   assert.deepEqual(r.perSpeaker, { r1: 0.5, r2: 0.5, n1: 1 });
   for (const w of r.corpusOnly) assert.ok(Math.abs(w - 1 / 3) < 1e-12);
+  // --corpus-weights nemo=0.25: nEMO draws a quarter of RAVDESS's share, still spread evenly over its speakers.
+  assert.deepEqual(r.perCorpusShared, { ravdess: 1, nemo: 0.25 });
 });

@@ -32,9 +32,11 @@ def masked_cross_entropy(logits, y, mask, class_weights, smoothing=0.1):
     return (w * ((1 - smoothing) * nll + smoothing * smooth)).sum() / w.sum()
 
 
-def balance_weights(corpora, speakers, idx, speaker_balance):
-    """Per-clip draw weights: every corpus the same total weight and, with speaker_balance, every speaker
-    of a corpus the same share of it (so a corpus with one prolific speaker is not mostly that speaker)."""
+def balance_weights(corpora, speakers, idx, speaker_balance, shares=None):
+    """Per-clip draw weights: every corpus the same total weight (or `shares[corpus]` times it) and, with
+    speaker_balance, every speaker of a corpus the same share of it (so a corpus with one prolific speaker is
+    not mostly that speaker)."""
+    share = lambda c: (shares or {}).get(c, 1.0)
     by_corpus, by_speaker, corpus_of = {}, {}, {}
     for i in idx:
         by_corpus[corpora[i]] = by_corpus.get(corpora[i], 0) + 1
@@ -43,8 +45,8 @@ def balance_weights(corpora, speakers, idx, speaker_balance):
     if len(by_corpus) < 2 and not speaker_balance:
         return None
     if not speaker_balance:
-        return np.array([1.0 / by_corpus[corpora[i]] for i in idx])
+        return np.array([share(corpora[i]) / by_corpus[corpora[i]] for i in idx])
     spk_per_corpus = {}
     for c in corpus_of.values():
         spk_per_corpus[c] = spk_per_corpus.get(c, 0) + 1
-    return np.array([1.0 / (spk_per_corpus[corpora[i]] * by_speaker[speakers[i]]) for i in idx])
+    return np.array([share(corpora[i]) / (spk_per_corpus[corpora[i]] * by_speaker[speakers[i]]) for i in idx])

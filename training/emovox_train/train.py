@@ -121,7 +121,8 @@ def corpus_weights(ctx, idx):
     speaker_balance = getattr(ctx.args, 'speaker_balance', False)
     if not getattr(ctx.args, 'corpus_balance', False) and not speaker_balance:
         return None
-    return balance_weights(ctx.corpora, ctx.speakers, idx, speaker_balance)
+    shares = dict((c, float(w)) for c, w in (item.split('=') for item in filter(None, getattr(ctx.args, 'corpus_weights', '').split(','))))
+    return balance_weights(ctx.corpora, ctx.speakers, idx, speaker_balance, shares)
 
 
 def fit_net(ctx, family, hp, idx, epochs, seed, log):
@@ -292,6 +293,7 @@ def main():
     p.add_argument('--epochs', type=int, default=20)
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--corpus-balance', action='store_true', help='give every corpus equal weight (mlp: repeat smaller corpora; cnn/rnn: weighted sampling)')
+    p.add_argument('--corpus-weights', default='', help='with --corpus-balance: corpus=share,... relative to 1 for the others (e.g. koreantts=0.25)')
     p.add_argument('--speaker-balance', action='store_true', help='within each corpus every speaker the same weight (with --corpus-balance)')
     p.add_argument('--label-mask', action='store_true', help="mask the loss to each clip's corpus label set")
     p.add_argument('--variants', default='', help='feature variants drawn from (default: clean,aug1,aug2 where extracted)')

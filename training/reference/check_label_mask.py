@@ -39,6 +39,9 @@ balanced = balance_weights(corpora, speakers, list(range(6)), True)
 per_corpus = {c: float(balanced[corpora == c].sum()) for c in ('ravdess', 'nemo')}
 per_speaker = {s: float(balanced[speakers == s].sum()) for s in ('r1', 'r2', 'n1')}
 corpus_only = balance_weights(corpora, speakers, list(range(6)), False).tolist()
+shared = balance_weights(corpora, speakers, list(range(6)), True, {'nemo': 0.25})
+per_corpus_shared = {c: float(shared[corpora == c].sum()) for c in ('ravdess', 'nemo')}
 
 print(json.dumps(dict(plainGap=plain_gap, maskedGrad=masked_grad, shiftGap=shift_gap, loss=float(loss), allowed=allowed,
-                      perCorpus=per_corpus, perSpeaker=per_speaker, corpusOnly=corpus_only)))
+                      perCorpus=per_corpus, perSpeaker=per_speaker, corpusOnly=corpus_only,
+                      perCorpusShared=per_corpus_shared)))
