@@ -160,7 +160,9 @@ export async function main(argv: string[]): Promise<void> {
   const labelMask = booleans.has('label-mask') && !booleans.has('no-label-mask');
   // --corpus-weights koreantts=0.25: that corpus draws a quarter of an equal corpus share (the others 1).
   const corpusWeights = flags.get('corpus-weights')?.[0];
-  const settingsSuffix = `${labelMask ? '' : '-nomask'}${booleans.has('no-speaker-balance') ? '-nospk' : ''}${corpusWeights ? `-cw-${corpusWeights.replace(/[=,]/g, '')}` : ''}`;
+  const weighs = (trainOn: readonly string[]): boolean => corpusWeights !== undefined && corpusWeights.split(',').some((item) => trainOn.includes(item.split('=')[0]));
+  const settingsSuffix = `${labelMask ? '' : '-nomask'}${booleans.has('no-speaker-balance') ? '-nospk' : ''}`;
+  const weightSuffix = (trainOn: readonly string[]): string => (weighs(trainOn) ? `-cw-${corpusWeights?.replace(/[=,]/g, '')}` : '');
   // Another seed's LOCO runs sit beside seed 0's (single-corpus runs included).
   const seedSuffix = seed === '0' ? '' : `-seed${seed}`;
   let folds = locoOnly ? [] : protocolFolds(entries.filter((e) => pool.includes(corpusOf(e))));
@@ -170,7 +172,7 @@ export async function main(argv: string[]): Promise<void> {
   // With several training corpora, every corpus weighs the same and (unless --no-speaker-balance) every speaker the same
   // share of its corpus; with --label-mask the loss is masked to each clip's corpus label set.
   const balance = (family: string, trainOn: readonly string[]): string[] => (family === 'svm' || trainOn.length < 2 ? [] : [
-    '--corpus-balance', ...(booleans.has('no-speaker-balance') ? [] : ['--speaker-balance']), ...(labelMask ? ['--label-mask'] : []), ...(corpusWeights ? ['--corpus-weights', corpusWeights] : [])]);
+    '--corpus-balance', ...(booleans.has('no-speaker-balance') ? [] : ['--speaker-balance']), ...(labelMask ? ['--label-mask'] : []), ...(weighs(trainOn) ? ['--corpus-weights', corpusWeights ?? ''] : [])]);
   // --hp-index K: frame models trained without search use grid entry K (train.py GRIDS) instead of the first.
   const hpIndex = flags.get('hp-index')?.[0] ?? '0';
   const epochArgs = (family: string): string[] => (family in defaultEpochs ? ['--epochs', String(epochsOf(family)), ...(seeds ? ['--seeds', seeds] : []), ...(steps ? ['--steps', steps] : []), ...(prosody ? ['--prosody'] : []), ...(hpIndex === '0' ? [] : ['--hp', hpIndex])] : []);
@@ -178,7 +180,7 @@ export async function main(argv: string[]): Promise<void> {
     ['--features', featureDir, '--family', family, '--out', out, ...epochArgs(family), '--seed', seed, '--corpora', trainOn.join(','), '--variants', variants.join(','), ...extra, ...balance(family, trainOn)];
   // Prosody inputs and the member count change single-corpus runs too.
   const inputSuffix = `${prosody ? '-prosody' : ''}${seeds && seeds !== '1' && !quick ? `-members${seeds}` : ''}${hpIndex === '0' ? '' : `-hp${hpIndex}`}`;
-  const locoDir = (family: string, trainOn: readonly string[]): string => join(runs, family, `loco-${trainOn.join('+')}${quick ? '-quick' : ''}${trainOn.length > 1 ? settingsSuffix : ''}${inputSuffix}${seedSuffix}`);
+  const locoDir = (family: string, trainOn: readonly string[]): string => join(runs, family, `loco-${trainOn.join('+')}${quick ? '-quick' : ''}${trainOn.length > 1 ? settingsSuffix + weightSuffix(trainOn) : ''}${inputSuffix}${seedSuffix}`);
   const jobs: TrainJob[] = [];
   for (const family of families) {
     for (const fold of folds) {
