@@ -45,6 +45,18 @@ test('streamed in chunks of any size, every block equals whole-clip extraction e
   const alone = streamed(speech, 333, ['pitch', 'rms']);
   assert.deepEqual(alone.pitch, whole.pitch);
   assert.deepEqual(alone.rms, whole.rms);
+  // A short hop: the F0 tracker's frames then reach several hops beyond the spectral ones, which must wait intact.
+  const shortHop = { hopLength: 64 };
+  const wholeShort = computeFeatures(speech, shortHop, { include: ['pitch', 'rms', 'mfcc'] });
+  for (const size of [1, 64, 333]) {
+    const extractor = new FeatureExtractor(shortHop, { include: ['pitch', 'rms', 'mfcc'] });
+    const parts: FrameFeatures[] = [];
+    for (let i = 0; i < speech.length; i += size) parts.push(extractor.push(speech.subarray(i, i + size)));
+    parts.push(extractor.flush());
+    const joined = concatFrames(parts);
+    for (const name of ['pitch', 'rms', 'mfcc'] as const) assert.deepEqual(joined[name], wholeShort[name], `hop 64, ${name} with chunk ${size}`);
+  }
+  assert.deepEqual(wholeShort.pitch, prosodyFrames(computePitch(speech, { hopLength: 64 })).pitch, 'and the whole clip equals the tracker');
 });
 
 test('asking for prosody leaves the spectral blocks unchanged; by default it is not computed', () => {

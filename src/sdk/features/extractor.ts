@@ -1,6 +1,7 @@
 import { resolveFeatureConfig, type FeatureConfig } from './config.ts';
 import { DeltaStream } from './deltas.ts';
 import { frameFeatureNames, frameFeatureWidth, spectralFeatureNames, type FrameFeatureName, type FrameFeatures } from './frame-features.ts';
+import { pitchFrameSpan } from './pitch-config.ts';
 import { PitchTracker } from './pitch-tracker.ts';
 import { prosodyBlockNames, writeProsodyFrames, type ProsodyFrameBlocks } from './prosody-frames.ts';
 import { SpectralFrame, type BaseFrameTarget } from './spectral-frame.ts';
@@ -57,15 +58,17 @@ export class FeatureExtractor {
     this.frame = new SpectralFrame(this.config, {
       logMel: has('logMel'), mfcc: has('mfcc'), contrast: has('contrast'), chroma: has('chroma'), zcrRms: has('zcr') || has('rms'),
     });
-    const { deltaN, nMfcc, nFft } = this.config;
+    const { deltaN, nMfcc, nFft, hopLength } = this.config;
     this.lag = has('mfccDelta2') ? 2 * deltaN : has('mfccDelta') ? deltaN : 0;
-    this.ringSize = 2 * this.lag + 2;
+    if (prosodyBlockNames.some(has)) this.pitchTracker = new PitchTracker({ sampleRate: this.config.sampleRate, hopLength });
+    // Spectral frames wait in the ring while the F0 tracker, whose frames reach further ahead, catches up.
+    const pitchLead = this.pitchTracker ? Math.ceil(Math.max(0, Math.floor(pitchFrameSpan(this.pitchTracker.config) / 2) - nFft / 2) / hopLength) + 1 : 0;
+    this.ringSize = 2 * this.lag + 2 + pitchLead;
     this.ring = this.allocate(this.ringSize) as BaseFrameTarget;
     this.deltas = new DeltaStream(nMfcc, deltaN);
     this.deltas2 = new DeltaStream(nMfcc, deltaN);
     this.deltaRing = new Float32Array(this.ringSize * nMfcc);
     this.pending = new Float32Array(Math.max(4 * nFft, 16384));
-    if (prosodyBlockNames.some(has)) this.pitchTracker = new PitchTracker({ sampleRate: this.config.sampleRate, hopLength: this.config.hopLength });
     this.reset();
   }
 
@@ -114,7 +117,8 @@ export class FeatureExtractor {
     }
     this.pending.copyWithin(0, offset, this.pendingLength);
     this.pendingLength -= offset;
-    if (final) this.emitReady(out, firstRow, true);
+    // Frames held for the F0 tracker leave when its frames arrive, even in a push that completes no new frame.
+    if (final || (this.pitchTracker && newFrames === 0)) this.emitReady(out, firstRow, final);
     return out;
   }
 
