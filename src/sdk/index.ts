@@ -15,7 +15,7 @@ export type {
   AnalysisProgress, AnalysisResult, AnalyzeOptions, AudioInput, EmotionResult, LiveSource, MisfireEvent, ProsodyEstimate, ReadyEvent,
   RecognizerEventMap, RecognizerEventName, RecognizerState, SpeechEndEvent, SpeechStartEvent, StateChangeEvent, VadModelVersion,
 } from './types.ts';
-export { circumplex, valenceArousal, canonicalLabels, parseManifest, type CanonicalLabel, type ModelManifest } from './model/index.ts';
+export { circumplex, valenceArousal, canonicalLabels, parseManifest, extractorInclude, type CanonicalLabel, type ModelManifest } from './model/index.ts';
 export * from './audio/index.ts';
 export * from './features/index.ts';
 export * from './summary/index.ts';

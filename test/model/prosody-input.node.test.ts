@@ -5,7 +5,8 @@ import * as ortNode from 'onnxruntime-node';
 import { EmovoxError } from '../../src/sdk/errors.ts';
 import { computeFeatures, spectralFeatureNames, type FrameFeatures } from '../../src/sdk/features/index.ts';
 import { EmotionModel, parseManifest, type ModelManifest, type OrtRuntime } from '../../src/sdk/model/index.ts';
-import { extractorInclude, trimRange } from '../../src/sdk/model/model-input.ts';
+import { extractorInclude } from '../../src/sdk/index.ts';
+import { trimRange } from '../../src/sdk/model/model-input.ts';
 import { EmotionScorer } from '../../src/sdk/pipeline/emotion-scorer.ts';
 import { tone } from '../helpers/sox.ts';
 

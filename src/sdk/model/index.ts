@@ -5,6 +5,6 @@ export {
 } from './manifest.ts';
 export { EmotionModel, type EmotionModelOptions } from './emotion-model.ts';
 export { SpeakerAdaptation } from './speaker-adaptation.ts';
-export { buildInput, trimRange, sliceFrames, windowStarts, softmax } from './model-input.ts';
+export { buildInput, extractorInclude, trimRange, sliceFrames, windowStarts, softmax } from './model-input.ts';
 export type { OrtRuntime, OrtSession, OrtTensor, OrtSessionOptions } from './ort-types.ts';
 export { circumplex, valenceArousal } from './valence-arousal.ts';
