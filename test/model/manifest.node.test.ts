@@ -38,6 +38,8 @@ test('the fixture manifests parse', () => {
 test('onnx.temperature defaults to 1 and is refused on a probabilities output', () => {
   assert.equal(parseManifest(fixture('tiny-frames')).onnx.temperature, 1);
   assert.equal(parseManifest(mutate('tiny-frames', 'onnx.temperature', 1.7)).onnx.temperature, 1.7);
+  assert.equal(parseManifest(mutate('tiny-frames', 'features.config', { denoiseDb: 12 })).features.config.denoiseDb, 12);
+  assert.equal(parseManifest(fixture('tiny-frames')).features.config.denoiseDb, 0, 'manifests without the key run no noise suppression');
   const json = mutate('tiny-frames', 'onnx.temperature', 1.7) as { onnx: Record<string, unknown> };
   json.onnx.output = 'probabilities';
   assertInvalid(json, 'onnx.temperature');
@@ -59,6 +61,8 @@ const cases: [string, string, unknown][] = [
   ['tiny-frames', 'model.bytes', -1],
   ['tiny-frames', 'model.file', ''],
   ['tiny-frames', 'features.config', { nFft: 500 }],
+  ['tiny-frames', 'features.config', { denoiseDb: -3 }],
+  ['tiny-frames', 'features.config', { denoiseDb: 'strong' }],
   ['tiny-frames', 'features.input', 'spectrogram'],
   ['tiny-frames', 'features.blocks', ['mfcc', 'formants']],
   ['tiny-frames', 'features.blocks', []],

@@ -18,6 +18,11 @@ export interface FeatureConfig {
   readonly fMax: number;
   /** Frames on each side used by the delta regression (torchaudio `compute_deltas`, window 2N+1). @defaultValue 2 */
   readonly deltaN: number;
+  /**
+   * Noise suppression before the spectral blocks: the most a frequency bin is attenuated, in dB
+   * (`noise-suppressor.ts`); 0 turns it off. @defaultValue 0
+   */
+  readonly denoiseDb: number;
 }
 
 export const defaultFeatureConfig: FeatureConfig = Object.freeze({
@@ -30,6 +35,7 @@ export const defaultFeatureConfig: FeatureConfig = Object.freeze({
   fMin: 0,
   fMax: 8000,
   deltaN: 2,
+  denoiseDb: 0,
 });
 
 /** Number of spectral-contrast values per frame (librosa default: 6 bands + valley row). */
@@ -61,6 +67,9 @@ export function resolveFeatureConfig(partial: Partial<FeatureConfig> = {}): Feat
   requireInteger('nMels', config.nMels, 1, config.nFft / 2 + 1);
   requireInteger('nMfcc', config.nMfcc, 1, config.nMels);
   requireInteger('deltaN', config.deltaN, 1, 16);
+  if (!(config.denoiseDb >= 0 && config.denoiseDb <= 60)) {
+    throw new RangeError(`featureConfig.denoiseDb must be a number in [0, 60], got ${config.denoiseDb}`);
+  }
   if (!(config.fMin >= 0 && config.fMax > config.fMin && config.fMax <= config.sampleRate / 2)) {
     throw new RangeError(
       `featureConfig.fMin/fMax must satisfy 0 <= fMin < fMax <= sampleRate/2, got ${config.fMin}/${config.fMax}`,

@@ -94,6 +94,7 @@ export class FeatureExtractor {
     this.emitted = 0;
     this.deltas.reset();
     this.deltas2.reset();
+    this.frame.reset();
     this.pitchTracker?.reset();
     this.prosodyRead = 0;
     this.prosodyLength = 0;

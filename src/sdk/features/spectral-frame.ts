@@ -2,6 +2,7 @@ import FFT from 'fft.js';
 import { chromaFilterbank } from './chroma.ts';
 import { chromaBins, contrastBands, type FeatureConfig } from './config.ts';
 import { contrastBandLayout, spectralContrast, type ContrastBand } from './contrast.ts';
+import { NoiseSuppressor } from './noise-suppressor.ts';
 import { orthonormalDct, paddedHannWindow, slaneyMelFilterbank, sparsify, type SparseFilterbank } from './tables.ts';
 
 /** Where one frame's per-frame (non-delta) features are written. */
@@ -42,6 +43,7 @@ export class SpectralFrame {
   private readonly magnitude: Float64Array;
   private readonly logMel: Float64Array;
   private readonly scratch: Float64Array;
+  private readonly suppressor?: NoiseSuppressor;
 
   constructor(config: FeatureConfig, select: BaseBlockSelection) {
     this.config = config;
@@ -60,6 +62,12 @@ export class SpectralFrame {
     this.magnitude = new Float64Array(nBins);
     this.logMel = new Float64Array(config.nMels);
     this.scratch = new Float64Array(nBins);
+    if (config.denoiseDb > 0) this.suppressor = new NoiseSuppressor(nBins, sampleRate / config.hopLength, config.denoiseDb);
+  }
+
+  /** Starts a new clip: forgets the noise estimate (the frames themselves hold no state). */
+  reset(): void {
+    this.suppressor?.reset();
   }
 
   /** Computes frame `t` from `samples[offset .. offset + nFft)` into row `row` of `target`. */
@@ -74,6 +82,7 @@ export class SpectralFrame {
       const im = this.spectrum[2 * k + 1];
       this.power[k] = re * re + im * im;
     }
+    this.suppressor?.apply(this.power);
     if (this.select.logMel || this.select.mfcc) {
       applyFilterbank(this.mel, this.power, this.logMel);
       for (let m = 0; m < nMels; m++) this.logMel[m] = 10 * Math.log10(Math.max(this.logMel[m], 1e-10));
