@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { colouredNoise, mixAtSnr, mulberry32 } from '../src/eval/noise.ts';
 import { readManifestCsv, type ManifestEntry } from '../src/datasets/manifest-csv.ts';
 import { readAudioFile } from '../src/cli/read-audio-file.ts';
-import { computeFeatures, frameFeatureWidth, spectralFeatureNames, resolveFeatureConfig, statisticNames, utteranceStatistics } from '../src/sdk/features/index.ts';
+import { computeFeatures, frameFeatureWidth, spectralFeatureNames, resolveFeatureConfig, statisticNames, utteranceStatistics, type FeatureConfig } from '../src/sdk/features/index.ts';
 import { sliceFrames, trimRange } from '../src/sdk/model/model-input.ts';
 import { augment } from './augment.ts';
 
@@ -46,10 +46,13 @@ export interface ExtractOptions {
   readonly out: string;
   readonly variants: readonly Variant[];
   readonly log?: (line: string) => void;
+  /** The front-end's settings; they travel in index.json into every manifest trained on these features. */
+  readonly config?: FeatureConfig;
 }
 
 export async function extract(options: ExtractOptions): Promise<void> {
   const log = options.log ?? (() => {});
+  const config = options.config ?? featureConfig;
   const entries: (ManifestEntry & { corpus: string })[] = [];
   for (const file of options.manifests) {
     const corpus = file.replace(/^.*\//, '').replace(/\.csv$/, '');
@@ -59,7 +62,7 @@ export async function extract(options: ExtractOptions): Promise<void> {
   const audio: Float32Array[] = [];
   for (const e of entries) audio.push((await readAudioFile(e.path)).samples);
   log(`decoded ${entries.length} clips in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const width = spectralFeatureNames.reduce((s, n) => s + frameFeatureWidth(n, featureConfig), 0);
+  const width = spectralFeatureNames.reduce((s, n) => s + frameFeatureWidth(n, config), 0);
   for (const variant of options.variants) {
     const dir = join(options.out, variant);
     await mkdir(dir, { recursive: true });
@@ -70,12 +73,12 @@ export async function extract(options: ExtractOptions): Promise<void> {
     const t0 = Date.now();
     for (let i = 0; i < entries.length; i++) {
       const x = variantAudio(variant, audio[i], entries[i].path, audio);
-      const all = computeFeatures(x, featureConfig);
+      const all = computeFeatures(x, config);
       const f = sliceFrames(all, ...trimRange(all, trimDb));
       const row = new Float32Array(f.nFrames * width);
       let d = 0;
       for (const name of spectralFeatureNames) {
-        const w = frameFeatureWidth(name, featureConfig);
+        const w = frameFeatureWidth(name, config);
         const block = f[name];
         for (let t = 0; t < f.nFrames; t++) for (let j = 0; j < w; j++) row[t * width + d + j] = block[t * w + j];
         d += w;
@@ -86,8 +89,8 @@ export async function extract(options: ExtractOptions): Promise<void> {
       offset += f.nFrames;
     }
     await Promise.all([new Promise((r) => frames.end(r)), new Promise((r) => stats.end(r))]);
-    const columns = spectralFeatureNames.map((name) => ({ name, width: frameFeatureWidth(name, featureConfig) }));
-    await writeFile(join(dir, 'index.json'), JSON.stringify({ config: featureConfig, trimDb, columns, width, statistics: statisticNames(featureConfig), clips }));
+    const columns = spectralFeatureNames.map((name) => ({ name, width: frameFeatureWidth(name, config) }));
+    await writeFile(join(dir, 'index.json'), JSON.stringify({ config: config, trimDb, columns, width, statistics: statisticNames(config), clips }));
     log(`${variant}: ${clips.length} clips, ${offset} frames in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
 }

@@ -24,7 +24,7 @@ import { fileNameSchemes, type CorpusKind } from '../src/datasets/file-name-sche
 import { importCorpus } from '../src/datasets/importers.ts';
 import { readManifestCsv, type ManifestEntry } from '../src/datasets/manifest-csv.ts';
 import { loadOrt } from '../src/eval/load-model.ts';
-import type { FrameFeatures } from '../src/sdk/features/index.ts';
+import { resolveFeatureConfig, type FeatureConfig, type FrameFeatures } from '../src/sdk/features/index.ts';
 import { extract, type Variant } from './extract.ts';
 import { extractProsody, prosodyUpToDate } from './extract-prosody.ts';
 import { applyTemperature, heldOutCalibration, heldOutHeader, heldOutMarkdown, reliabilityDiagram, type HeldOutReport } from './loco-calibration.ts';
@@ -65,9 +65,11 @@ function parseData(values: readonly string[]): { kind: CorpusKind; dir: string }
   });
 }
 
-async function featuresUpToDate(dir: string, entries: readonly ManifestEntry[]): Promise<boolean> {
+async function featuresUpToDate(dir: string, entries: readonly ManifestEntry[], config: FeatureConfig): Promise<boolean> {
   try {
-    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { clips: { path: string; label: string; speaker: string }[] };
+    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { config: Partial<FeatureConfig>; clips: { path: string; label: string; speaker: string }[] };
+    // Caches written before a setting existed hold its default.
+    if (JSON.stringify(resolveFeatureConfig(index.config)) !== JSON.stringify(config)) return false;
     // Labels too: the trainer reads them from the index, so a corrected importer must not train on stale ones.
     return index.clips.length === entries.length && index.clips.every((c, i) => c.path === entries[i].path && c.label === entries[i].label && c.speaker === entries[i].speaker);
   } catch {
@@ -96,7 +98,7 @@ async function runJobs(jobs: readonly TrainJob[], parallel: number, onDone: (job
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'label-mask', 'no-label-mask', 'no-speaker-balance', 'prosody'], values: ['hp-index', 'corpus-weights', 'families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'steps', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
+  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'label-mask', 'no-label-mask', 'no-speaker-balance', 'prosody'], values: ['hp-index', 'corpus-weights', 'denoise-db', 'families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'steps', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
   const data = parseData(flags.get('data') ?? []);
   if (data.length === 0) throw new CliUsageError('give at least one --data <corpus folder>');
   const smoke = booleans.has('smoke');
@@ -142,10 +144,13 @@ export async function main(argv: string[]): Promise<void> {
   // Folds, the gap and the final models train on the first pool.
   const pool = pools[0];
   const variants: Variant[] = quick ? quickSettings.variants : ['clean', 'aug1', 'aug2'];
-  const featureDir = join(work, 'features');
+  // --denoise-db X: the front-end's noise suppression (featureConfig.denoiseDb) on every clip, in its own cache.
+  const denoiseDb = Number(flags.get('denoise-db')?.[0] ?? 0);
+  const config = resolveFeatureConfig({ denoiseDb });
+  const featureDir = join(work, denoiseDb > 0 ? `features-denoise${denoiseDb}` : 'features');
   const stale: Variant[] = [];
-  for (const v of variants) if (!(await featuresUpToDate(join(featureDir, v), entries))) stale.push(v);
-  if (stale.length > 0) await extract({ manifests, out: featureDir, variants: stale, log });
+  for (const v of variants) if (!(await featuresUpToDate(join(featureDir, v), entries, config))) stale.push(v);
+  if (stale.length > 0) await extract({ manifests, out: featureDir, variants: stale, log, config });
   else log('features up to date');
   // --prosody: the frame models also read the pitch, voicing and loudness blocks, cached beside the frames.
   const prosody = booleans.has('prosody');
@@ -179,7 +184,7 @@ export async function main(argv: string[]): Promise<void> {
   const base = (family: string, out: string, extra: string[], trainOn: readonly string[] = pool): string[] =>
     ['--features', featureDir, '--family', family, '--out', out, ...epochArgs(family), '--seed', seed, '--corpora', trainOn.join(','), '--variants', variants.join(','), ...extra, ...balance(family, trainOn)];
   // Prosody inputs and the member count change single-corpus runs too.
-  const inputSuffix = `${prosody ? '-prosody' : ''}${seeds && seeds !== '1' && !quick ? `-members${seeds}` : ''}${hpIndex === '0' ? '' : `-hp${hpIndex}`}`;
+  const inputSuffix = `${denoiseDb > 0 ? `-denoise${denoiseDb}` : ''}${prosody ? '-prosody' : ''}${seeds && seeds !== '1' && !quick ? `-members${seeds}` : ''}${hpIndex === '0' ? '' : `-hp${hpIndex}`}`;
   const locoDir = (family: string, trainOn: readonly string[]): string => join(runs, family, `loco-${trainOn.join('+')}${quick ? '-quick' : ''}${trainOn.length > 1 ? settingsSuffix + weightSuffix(trainOn) : ''}${inputSuffix}${seedSuffix}`);
   const jobs: TrainJob[] = [];
   for (const family of families) {
@@ -251,7 +256,7 @@ export async function main(argv: string[]): Promise<void> {
     await mkdir(results, { recursive: true });
     await writeFile(join(results, 'evaluations.json'), JSON.stringify(records, null, 1));
   }, log);
-  const locoNote = `${variants.join('+')} features; epochs ${families.filter((f) => f in defaultEpochs).map((f) => `${f} ${epochsOf(f)}`).join(', ') || '–'}; steps ${steps ?? 'epochs x clips'}; seeds ${seeds ?? 'grid'}; search ${search ? 'on' : 'off'}; label mask ${labelMask ? 'on' : 'off'}; speaker balance ${booleans.has('no-speaker-balance') ? 'off' : 'on'}; prosody inputs ${prosody ? 'on' : 'off'}; ${((Date.now() - t0) / 60000).toFixed(0)} min.`;
+  const locoNote = `${variants.join('+')} features; epochs ${families.filter((f) => f in defaultEpochs).map((f) => `${f} ${epochsOf(f)}`).join(', ') || '–'}; steps ${steps ?? 'epochs x clips'}; seeds ${seeds ?? 'grid'}; search ${search ? 'on' : 'off'}; label mask ${labelMask ? 'on' : 'off'}; speaker balance ${booleans.has('no-speaker-balance') ? 'off' : 'on'}; prosody inputs ${prosody ? 'on' : 'off'}; noise suppression ${denoiseDb > 0 ? `${denoiseDb} dB` : 'off'}; ${((Date.now() - t0) / 60000).toFixed(0)} min.`;
   if (records.some((r) => r.kind === 'loco')) {
     const tables = pools.map((p) => locoMarkdown(locoRows(records, new Set(locoPlan(corpora, p).flatMap((run) => run.heldout.map((h) => locoTestName(run, h))))),
       `Leave-one-corpus-out, trained on ${p.join(', ')} without the held-out corpus; ${locoNote}`));
