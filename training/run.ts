@@ -14,6 +14,7 @@
  *          --seeds K (frame-model members)  --label-mask (off by default; model card)  --no-speaker-balance
  *          --prosody (cnn, rnn: also the pitch, voicing and loudness frame blocks)  --hp-index K (cnn, rnn: grid entry K when not searched)
  *          --corpus-weights koreantts=0.25 (that corpus's share of the balanced draws, the others 1)
+          --denoise-db X (the front-end's noise suppression, featureConfig.denoiseDb, on every clip; its own feature cache)
  *          --smoke (tiny: 1 epoch, 2 folds, no search, nothing shipped)
  */
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -22,11 +23,11 @@ import { parseArgs, CliUsageError } from '../src/cli/cli-error.ts';
 import { formatCsv } from '../src/datasets/csv.ts';
 import { fileNameSchemes, type CorpusKind } from '../src/datasets/file-name-schemes.ts';
 import { importCorpus } from '../src/datasets/importers.ts';
-import { readManifestCsv, type ManifestEntry } from '../src/datasets/manifest-csv.ts';
+import { readManifestCsv } from '../src/datasets/manifest-csv.ts';
 import { loadOrt } from '../src/eval/load-model.ts';
-import { resolveFeatureConfig, type FeatureConfig, type FrameFeatures } from '../src/sdk/features/index.ts';
-import { extract, type Variant } from './extract.ts';
-import { extractProsody, prosodyUpToDate } from './extract-prosody.ts';
+import type { FrameFeatures } from '../src/sdk/features/index.ts';
+import type { Variant } from './extract.ts';
+import { prepareFeatures } from './feature-cache.ts';
 import { applyTemperature, heldOutCalibration, heldOutHeader, heldOutMarkdown, reliabilityDiagram, type HeldOutReport } from './loco-calibration.ts';
 import { corpusOf, locoMarkdown, locoPlan, locoRows, locoTestName, locoTests } from './loco.ts';
 import { protocolFolds, ravdessFolds } from './folds.ts';
@@ -63,18 +64,6 @@ function parseData(values: readonly string[]): { kind: CorpusKind; dir: string }
     if (!(kind in fileNameSchemes)) throw new CliUsageError(`--data ${value}: cannot tell the corpus kind; write kind=folder with kind one of ${Object.keys(fileNameSchemes).join(', ')}`);
     return { kind, dir };
   });
-}
-
-async function featuresUpToDate(dir: string, entries: readonly ManifestEntry[], config: FeatureConfig): Promise<boolean> {
-  try {
-    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { config: Partial<FeatureConfig>; clips: { path: string; label: string; speaker: string }[] };
-    // Caches written before a setting existed hold its default.
-    if (JSON.stringify(resolveFeatureConfig(index.config)) !== JSON.stringify(config)) return false;
-    // Labels too: the trainer reads them from the index, so a corrected importer must not train on stale ones.
-    return index.clips.length === entries.length && index.clips.every((c, i) => c.path === entries[i].path && c.label === entries[i].label && c.speaker === entries[i].speaker);
-  } catch {
-    return false;
-  }
 }
 
 /** Runs jobs with bounded parallelism; each finished job's evaluations run in this process. */
@@ -146,17 +135,10 @@ export async function main(argv: string[]): Promise<void> {
   const variants: Variant[] = quick ? quickSettings.variants : ['clean', 'aug1', 'aug2'];
   // --denoise-db X: the front-end's noise suppression (featureConfig.denoiseDb) on every clip, in its own cache.
   const denoiseDb = Number(flags.get('denoise-db')?.[0] ?? 0);
-  const config = resolveFeatureConfig({ denoiseDb });
-  const featureDir = join(work, denoiseDb > 0 ? `features-denoise${denoiseDb}` : 'features');
-  const stale: Variant[] = [];
-  for (const v of variants) if (!(await featuresUpToDate(join(featureDir, v), entries, config))) stale.push(v);
-  if (stale.length > 0) await extract({ manifests, out: featureDir, variants: stale, log, config });
-  else log('features up to date');
+  if (!(denoiseDb >= 0 && denoiseDb <= 60)) throw new CliUsageError(`--denoise-db ${flags.get('denoise-db')?.[0]}: give the most attenuation in dB, 0 to 60`);
   // --prosody: the frame models also read the pitch, voicing and loudness blocks, cached beside the frames.
   const prosody = booleans.has('prosody');
-  if (prosody) {
-    for (const v of variants) if (!(await prosodyUpToDate(join(featureDir, v)))) await extractProsody(featureDir, v, log);
-  }
+  const featureDir = await prepareFeatures({ work, manifests, entries, variants, denoiseDb, prosody, log });
 
   const runs = join(work, 'runs');
   // Masking the loss to each corpus's label set raised the restricted LOCO mean by 1.6 points but left labels a

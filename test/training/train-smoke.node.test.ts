@@ -102,3 +102,19 @@ test('npm run train --prosody: the frame models read the pitch, voicing and loud
   assert.equal(records.length, 2);
   for (const r of records) assert.ok(r.clean.n === 24 && Number.isFinite(r.clean.uar));
 });
+
+test('npm run train --denoise-db 12: features come from the noise-suppressed front-end in their own cache, and the manifest makes the SDK suppress too', { skip, timeout: 600_000 }, async () => {
+  const root = scratchDir('train-smoke-denoise');
+  const corpus = generateCorpus(root);
+  const work = join(root, 'work');
+  await train(['--data', corpus, '--work', work, '--smoke', '--families', 'cnn', '--denoise-db', '12']);
+  assert.ok(!existsSync(join(work, 'features')), 'the plain cache is neither read nor written');
+  const index = JSON.parse(readFileSync(join(work, 'features-denoise12', 'clean', 'index.json'), 'utf8')) as { config: { denoiseDb: number } };
+  assert.equal(index.config.denoiseDb, 12);
+  const manifest = parseManifest(JSON.parse(readFileSync(join(work, 'runs', 'cnn', 'fold-1', 'manifest.json'), 'utf8')));
+  assert.equal(manifest.features.config.denoiseDb, 12);
+  const records = JSON.parse(readFileSync(join(work, 'results', 'evaluations.json'), 'utf8')) as { clean: { n: number; uar: number } }[];
+  assert.equal(records.length, 2);
+  for (const r of records) assert.ok(r.clean.n === 24 && Number.isFinite(r.clean.uar));
+  await assert.rejects(train(['--data', corpus, '--work', work, '--smoke', '--denoise-db', 'loud']), /--denoise-db loud/);
+});
