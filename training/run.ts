@@ -15,6 +15,7 @@
  *          --prosody (cnn, rnn: also the pitch, voicing and loudness frame blocks)  --hp-index K (cnn, rnn: grid entry K when not searched)
  *          --corpus-weights koreantts=0.25 (that corpus's share of the balanced draws, the others 1)
           --denoise-db X (the front-end's noise suppression, featureConfig.denoiseDb, on every clip; its own feature cache)
+          --variants clean (feature variants trained on; default clean,aug1,aug2)
  *          --smoke (tiny: 1 epoch, 2 folds, no search, nothing shipped)
  */
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -87,7 +88,7 @@ async function runJobs(jobs: readonly TrainJob[], parallel: number, onDone: (job
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'label-mask', 'no-label-mask', 'no-speaker-balance', 'prosody'], values: ['hp-index', 'corpus-weights', 'denoise-db', 'families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'steps', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
+  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'label-mask', 'no-label-mask', 'no-speaker-balance', 'prosody'], values: ['hp-index', 'corpus-weights', 'denoise-db', 'variants', 'families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'steps', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
   const data = parseData(flags.get('data') ?? []);
   if (data.length === 0) throw new CliUsageError('give at least one --data <corpus folder>');
   const smoke = booleans.has('smoke');
@@ -132,7 +133,11 @@ export async function main(argv: string[]): Promise<void> {
   for (const c of pools.flat()) if (!corpora.includes(c)) throw new CliUsageError(`--train-corpora ${c}: not among the --data corpora (${corpora.join(', ')})`);
   // Folds, the gap and the final models train on the first pool.
   const pool = pools[0];
-  const variants: Variant[] = quick ? quickSettings.variants : ['clean', 'aug1', 'aug2'];
+  const allVariants: Variant[] = ['clean', 'aug1', 'aug2'];
+  // --variants clean: train without the augmented copies (to measure what augmentation adds).
+  const variants = (flags.get('variants')?.[0]?.split(',') ?? (quick ? quickSettings.variants : allVariants)) as Variant[];
+  for (const v of variants) if (!allVariants.includes(v)) throw new CliUsageError(`--variants ${v}: one of ${allVariants.join(', ')}`);
+  const variantSuffix = flags.has('variants') && variants.join(',') !== allVariants.join(',') ? `-${variants.join('+')}` : '';
   // --denoise-db X: the front-end's noise suppression (featureConfig.denoiseDb) on every clip, in its own cache.
   const denoiseDb = Number(flags.get('denoise-db')?.[0] ?? 0);
   if (!(denoiseDb >= 0 && denoiseDb <= 60)) throw new CliUsageError(`--denoise-db ${flags.get('denoise-db')?.[0]}: give the most attenuation in dB, 0 to 60`);
@@ -166,7 +171,7 @@ export async function main(argv: string[]): Promise<void> {
   const base = (family: string, out: string, extra: string[], trainOn: readonly string[] = pool): string[] =>
     ['--features', featureDir, '--family', family, '--out', out, ...epochArgs(family), '--seed', seed, '--corpora', trainOn.join(','), '--variants', variants.join(','), ...extra, ...balance(family, trainOn)];
   // Prosody inputs and the member count change single-corpus runs too.
-  const inputSuffix = `${denoiseDb > 0 ? `-denoise${denoiseDb}` : ''}${prosody ? '-prosody' : ''}${seeds && seeds !== '1' && !quick ? `-members${seeds}` : ''}${hpIndex === '0' ? '' : `-hp${hpIndex}`}`;
+  const inputSuffix = `${variantSuffix}${denoiseDb > 0 ? `-denoise${denoiseDb}` : ''}${prosody ? '-prosody' : ''}${seeds && seeds !== '1' && !quick ? `-members${seeds}` : ''}${hpIndex === '0' ? '' : `-hp${hpIndex}`}`;
   const locoDir = (family: string, trainOn: readonly string[]): string => join(runs, family, `loco-${trainOn.join('+')}${quick ? '-quick' : ''}${trainOn.length > 1 ? settingsSuffix + weightSuffix(trainOn) : ''}${inputSuffix}${seedSuffix}`);
   const jobs: TrainJob[] = [];
   for (const family of families) {

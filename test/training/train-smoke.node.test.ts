@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseManifest } from '../../src/sdk/model/manifest.ts';
@@ -117,4 +117,10 @@ test('npm run train --denoise-db 12: features come from the noise-suppressed fro
   assert.equal(records.length, 2);
   for (const r of records) assert.ok(r.clean.n === 24 && Number.isFinite(r.clean.uar));
   await assert.rejects(train(['--data', corpus, '--work', work, '--smoke', '--denoise-db', 'loud']), /--denoise-db loud/);
+  await assert.rejects(train(['--data', corpus, '--work', work, '--smoke', '--variants', 'clean,noisy']), /--variants noisy/);
+  // Without augmentation only the clean copy is extracted and trained on.
+  await train(['--data', corpus, '--work', work, '--smoke', '--families', 'cnn', '--denoise-db', '6', '--variants', 'clean']);
+  assert.deepEqual(readdirSync(join(work, 'features-denoise6')), ['clean']);
+  const { args } = JSON.parse(readFileSync(join(work, 'runs', 'cnn', 'fold-1', 'args.json'), 'utf8')) as { args: string[] };
+  assert.equal(args[args.indexOf('--variants') + 1], 'clean');
 });
