@@ -21,6 +21,15 @@ export const featureConfig = resolveFeatureConfig({});
 
 export type Variant = 'clean' | 'aug1' | 'aug2' | 'noisy10';
 
+/**
+ * The settings as manifests record them (the trainer copies them from index.json): without `denoiseDb` when it
+ * is off, so models trained without noise suppression still load in SDK versions that predate the setting.
+ */
+export function manifestConfig(config: FeatureConfig): Partial<FeatureConfig> {
+  const { denoiseDb, ...rest } = config;
+  return denoiseDb > 0 ? config : rest;
+}
+
 function write(stream: WriteStream, data: Float32Array): Promise<void> {
   const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   return new Promise((resolve) => (stream.write(buffer) ? resolve() : stream.once('drain', resolve)));
@@ -90,7 +99,7 @@ export async function extract(options: ExtractOptions): Promise<void> {
     }
     await Promise.all([new Promise((r) => frames.end(r)), new Promise((r) => stats.end(r))]);
     const columns = spectralFeatureNames.map((name) => ({ name, width: frameFeatureWidth(name, config) }));
-    await writeFile(join(dir, 'index.json'), JSON.stringify({ config: config, trimDb, columns, width, statistics: statisticNames(config), clips }));
+    await writeFile(join(dir, 'index.json'), JSON.stringify({ config: manifestConfig(config), trimDb, columns, width, statistics: statisticNames(config), clips }));
     log(`${variant}: ${clips.length} clips, ${offset} frames in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
 }

@@ -28,6 +28,11 @@ test('a feature cache is rebuilt when its settings or clips change, and kept oth
   assert.equal(frames(plain).length, frames(denoised).length);
   assert.notDeepEqual(frames(plain), frames(denoised), 'noise suppression changes the cached frames');
 
+  // The trainer copies these settings into manifests: without the key when it is off, so older SDKs load them.
+  const settings = (dir: string) => (JSON.parse(readFileSync(join(dir, 'clean', 'index.json'), 'utf8')) as { config: Record<string, number> }).config;
+  assert.equal('denoiseDb' in settings(plain), false);
+  assert.equal(settings(denoised).denoiseDb, 12);
+  assert.equal(await featuresUpToDate(join(plain, 'clean'), entries, resolveFeatureConfig()), true);
   assert.equal(await featuresUpToDate(join(denoised, 'clean'), entries, resolveFeatureConfig({ denoiseDb: 12 })), true);
   assert.equal(await featuresUpToDate(join(denoised, 'clean'), entries, resolveFeatureConfig({ denoiseDb: 6 })), false);
   assert.equal(await featuresUpToDate(join(plain, 'clean'), entries.map((e) => ({ ...e, label: 'sad' })), resolveFeatureConfig()), false, 'relabelled clips');
