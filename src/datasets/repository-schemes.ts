@@ -22,12 +22,13 @@ export const emoSpeechUnknownUser = 'd14a028c2a3a2bc9476102bb288234c415a2b01f828
 
 /**
  * EmoSpeech commands `bacho-safe-calm-20190709085906-<user hash>.wav`: keyword, situation,
- * emotion (calm, fearful, angry, happy, None), timestamp, user. `None` clips and the `background`
+ * emotion (calm, fearful, angry, happy, None), timestamp (`yyyymmddhhmmss`, or milliseconds since 1970 in the
+ * clips of identified users, e.g. `go-safe-calm-1563255334515-<hash>.wav`), user. `None` clips and the `background`
  * recordings (ambient noise, not a spoken keyword) are skipped. All clips of the unknown user share
  * one speaker id, `emospeech-unknown`, so speaker-balanced sampling can weigh it down.
  */
 export const emoSpeech: FileNameScheme = (name) => {
-  const m = /^(.+)-([a-z]+)-([a-z]+)-(\d{14})-([0-9a-f]+)\.(wav|flac)$/i.exec(name);
+  const m = /^(.+)-([a-z]+)-([a-z]+)-(\d{13,14})-([0-9a-f]+)\.(wav|flac)$/i.exec(name);
   if (!m || m[1].toLowerCase() === 'background') return null;
   const label = m[3].toLowerCase();
   if (!['calm', 'fearful', 'angry', 'happy'].includes(label)) return null;

@@ -23,6 +23,9 @@ test('ASED: emotion letter and folder number, sentence, gender, speaker; a misma
 test('EmoSpeech: keyword, emotion and user; None and background skipped; the unknown user is one speaker', () => {
   assert.deepEqual(emospeech(`bacho-safe-calm-20190709085906-${userHash}.wav`, 'House'), { label: 'calm', speaker: 'emospeech-a1b2c3d4e5f6', text: 'bacho' });
   assert.deepEqual(emospeech(`help-unsafe-fearful-20190710145009-${emoSpeechUnknownUser}.wav`, 'Roads'), { label: 'fearful', speaker: 'emospeech-unknown', text: 'help' });
+  // Identified users' clips carry a millisecond timestamp (2,023 of the corpus's files).
+  assert.deepEqual(emospeech(`go-safe-calm-1563255334515-${userHash}.wav`, 'webservice'), { label: 'calm', speaker: 'emospeech-a1b2c3d4e5f6', text: 'go' });
+  assert.equal(emospeech(`go-safe-calm-156325533451-${userHash}.wav`, ''), null, 'a 12-digit number is no timestamp');
   assert.equal(emospeech(`no-safe-Angry-20190710144201-${userHash}.wav`, '')?.label, 'angry');
   assert.equal(emospeech(`go-safe-happy-20190710144819-${userHash}.wav`, '')?.label, 'happy');
   assert.equal(emospeech(`go-safe-None-20190710143447-${userHash}.wav`, ''), null, 'None');
