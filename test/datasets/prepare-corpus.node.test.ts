@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,7 @@ test('prepareCorpus converts to 16 kHz mono FLAC, drops duplicates, writes the m
   assert.ok(report.warnings.some((w) => /mixed source formats/.test(w)));
   const header = readFileSync(join(out, 'manifest.csv'), 'utf8').split('\n')[0];
   assert.equal(header, 'path,label,speaker,corpus,text,duration_s,source_rate,sha256');
+  assert.equal(existsSync(join(out, 'identified.csv')), false, 'every ASED speaker is identified');
   const saved = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { kind: string; clips: number };
   assert.deepEqual([saved.kind, saved.clips], ['ased', 9]);
 
@@ -76,4 +77,23 @@ test('the preparation script rejects unknown kinds, missing arguments and folder
   const empty = call('baved', scratchDir('empty'), '--out', scratchDir('empty-out'));
   assert.equal(empty.status, 1);
   assert.match(empty.stderr, /no baved audio files found/);
+});
+
+test('a corpus that pools unidentified people under one id also gets identified.csv, without them', async () => {
+  const root = join(scratchDir('fake-emospeech'), 'emospeech');
+  const hash = (c: string) => c.repeat(56);
+  const names = [
+    `bacho-safe-calm-20190709085906-d14a028c2a3a2bc9476102bb288234c415a2b01f828ea62ac5b3e42f.wav`,
+    `go-safe-calm-1563255334515-${hash('a')}.wav`,
+    `stop-safe-angry-1563170806132-${hash('b')}.wav`,
+    `background-safe-calm-1563170806999-${hash('b')}.wav`,
+  ];
+  mkdirSync(join(root, 'webservice'), { recursive: true });
+  names.forEach((name, i) => sox('-n', '-r', '16000', '-c', '1', '-b', '16', join(root, 'webservice', name), 'synth', '0.5', 'sine', String(200 + 50 * i), 'gain', '-12'));
+  const out = join(scratchDir('prepared'), 'emospeech');
+  await prepareCorpus('emospeech', root, out);
+  const all = parseManifestCsv(readFileSync(join(out, 'manifest.csv'), 'utf8'), join(out, 'manifest.csv'));
+  const identified = parseManifestCsv(readFileSync(join(out, 'identified.csv'), 'utf8'), join(out, 'identified.csv'));
+  assert.equal(all.length, 3, 'the background recording is no spoken keyword');
+  assert.deepEqual(identified.map((r) => r.speaker).sort(), [`emospeech-${'a'.repeat(12)}`, `emospeech-${'b'.repeat(12)}`]);
 });

@@ -96,6 +96,13 @@ export async function prepareCorpus(kind: CorpusKind, folder: string, outDir: st
   await mkdir(outDir, { recursive: true });
   await writeFile(join(outDir, 'manifest.csv'), csv);
   await writeFile(join(outDir, 'report.json'), JSON.stringify({ kind, source: resolve(folder), ...report }, null, 2) + '\n');
+  // Speaker adaptation and per-speaker tests need real speakers: where an importer pools unidentified people under
+  // one `<corpus>-unknown` id (EmoSpeech), identified.csv holds only the identified speakers' clips.
+  const identified = clips.filter((c) => !c.speaker.endsWith('-unknown'));
+  if (identified.length < clips.length) {
+    await writeFile(join(outDir, 'identified.csv'), formatCsv(header, identified.map((c) => [c.path, c.label, c.speaker, kind, c.text, c.audit.durationS.toFixed(4), String(c.sourceRate), c.sha256])));
+    log(`  ${identified.length} clips of ${new Set(identified.map((c) => c.speaker)).size} identified speakers in identified.csv`);
+  }
   for (const [label, s] of Object.entries(report.classes)) {
     log(`  ${label.padEnd(16)} ${String(s.count).padStart(5)} clips, ${s.durationS.min}–${s.durationS.max} s (median ${s.durationS.median}), ${s.medianRmsDb} dB RMS`);
   }
