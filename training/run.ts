@@ -14,8 +14,8 @@
  *          --seeds K (frame-model members)  --label-mask (off by default; model card)  --no-speaker-balance
  *          --prosody (cnn, rnn: also the pitch, voicing and loudness frame blocks)  --hp-index K (cnn, rnn: grid entry K when not searched)
  *          --corpus-weights koreantts=0.25 (that corpus's share of the balanced draws, the others 1)
-          --denoise-db X (the front-end's noise suppression, featureConfig.denoiseDb, on every clip; its own feature cache)
-          --variants clean (feature variants trained on; default clean,aug1,aug2)
+ *          --denoise-db X (the front-end's noise suppression, featureConfig.denoiseDb, on every clip; its own feature cache)
+ *          --variants clean (feature variants trained on; default clean,aug1,aug2)
  *          --smoke (tiny: 1 epoch, 2 folds, no search, nothing shipped)
  */
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
