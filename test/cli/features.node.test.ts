@@ -108,9 +108,24 @@ test('NaN samples and unsupported encodings are rejected in one line', () => {
 });
 
 test('usage mistakes exit 2 without a stack trace', () => {
-  for (const args of [['features'], ['features', speech, '--n-fft', '500'], ['features', speech, '--include', 'formants'], ['nonsense']]) {
+  for (const args of [['features'], ['features', speech, '--n-fft', '500'], ['features', speech, '--include', 'formants'], ['features', speech, '--denoise-db', '-3'], ['nonsense']]) {
     const result = emovox(...args);
     assert.equal(result.status, 2, args.join(' '));
     assert.doesNotMatch(result.stderr, /at .+:\d+:\d+/);
   }
+});
+
+test('features --denoise-db gives the noise-suppressed log-mel of the independent numpy reference', () => {
+  const reference = JSON.parse(readFileSync(new URL('../fixtures/features/denoise-reference.json', import.meta.url), 'utf8')) as {
+    config: { denoiseDb: number }; file: string; logMel: number[][];
+  };
+  const noisy = new URL(`../fixtures/features/${reference.file}`, import.meta.url).pathname;
+  const result = emovox('features', noisy, '--json', '--include', 'logMel', '--denoise-db', String(reference.config.denoiseDb));
+  assert.equal(result.status, 0, result.stderr);
+  const output = JSON.parse(result.stdout) as { denoiseDb: number; logMel: number[][] };
+  assert.equal(output.denoiseDb, reference.config.denoiseDb);
+  const expected = reference.logMel.flat();
+  const range = Math.max(...expected) - Math.min(...expected);
+  const worst = Math.max(...output.logMel.flat().map((v, i) => Math.abs(v - expected[i])));
+  assert.ok(worst / range < 1e-5, `relative max error ${worst / range}`);
 });

@@ -4,14 +4,17 @@ import { readAudioFile } from '../read-audio-file.ts';
 
 const help = `usage: emovox features <file> [--json] [--include mfcc,logMel,...] [--stats]
        [--n-mfcc N] [--n-mels N] [--n-fft N] [--win-length N] [--hop-length N] [--f-min HZ] [--f-max HZ]
+       [--denoise-db DB]
 
 Decodes the file (WAV any PCM/float, FLAC), downmixes and resamples it to 16 kHz, and prints
 its features. --json prints one JSON object with the analysis settings and "mfcc" (one array
 per frame) plus any blocks named by --include (${frameFeatureNames.join(', ')}); --stats adds
-utterance statistics. Without --json a short summary is printed.`;
+utterance statistics. --denoise-db suppresses stationary noise before the spectral blocks, attenuating
+a frequency bin by at most DB (as a model whose manifest sets denoiseDb hears it). Without --json a short
+summary is printed.`;
 
 const numericOptions: Record<string, keyof FeatureConfig> = {
-  'n-mfcc': 'nMfcc', 'n-mels': 'nMels', 'n-fft': 'nFft', 'win-length': 'winLength', 'hop-length': 'hopLength', 'f-min': 'fMin', 'f-max': 'fMax',
+  'n-mfcc': 'nMfcc', 'n-mels': 'nMels', 'n-fft': 'nFft', 'win-length': 'winLength', 'hop-length': 'hopLength', 'f-min': 'fMin', 'f-max': 'fMax', 'denoise-db': 'denoiseDb',
 };
 
 function parseConfig(flags: Map<string, string[]>): FeatureConfig {
