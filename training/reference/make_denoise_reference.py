@@ -14,6 +14,8 @@ import soundfile
 import torch
 import torchaudio
 
+from make_feature_reference import spectral_contrast_db
+
 FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "test" / "fixtures" / "features"
 SAMPLE_RATE, N_FFT, WIN, HOP, N_MELS = 16000, 512, 400, 160, 64
 DENOISE_DB, SMOOTHING, RISE_DB_PER_SECOND, OVER_SUBTRACTION, EPSILON = 12.0, 0.8, 5.0, 4.0, 1e-10
@@ -53,33 +55,6 @@ def suppress(power: np.ndarray) -> np.ndarray:
     return out
 
 
-def contrast_db(power: np.ndarray) -> np.ndarray:
-    """librosa 0.10 spectral_contrast (as in make_feature_reference.py), on (time, bins) power."""
-    freqs = np.linspace(0, SAMPLE_RATE / 2, N_FFT // 2 + 1)
-    magnitude = np.sqrt(power.T)
-    n_bands, fmin, quantile = 6, 200.0, 0.02
-    octa = np.zeros(n_bands + 2)
-    octa[1:] = fmin * (2.0 ** np.arange(0, n_bands + 1))
-    valley = np.zeros((n_bands + 1, magnitude.shape[1]))
-    peak = np.zeros_like(valley)
-    for k, (f_low, f_high) in enumerate(zip(octa[:-1], octa[1:])):
-        band = np.logical_and(freqs >= f_low, freqs <= f_high)
-        idx = np.flatnonzero(band)
-        if k > 0:
-            band[idx[0] - 1] = True
-        if k == n_bands:
-            band[idx[-1] + 1:] = True
-        sub = magnitude[band]
-        if k < n_bands:
-            sub = sub[:-1]
-        take = int(np.maximum(np.rint(quantile * np.sum(band)), 1))
-        ordered = np.sort(sub, axis=0)
-        valley[k] = np.mean(ordered[:take], axis=0)
-        peak[k] = np.mean(ordered[-take:], axis=0)
-    to_db = lambda v: 10.0 * np.log10(np.maximum(v, 1e-10))
-    return (to_db(peak) - to_db(valley)).T
-
-
 def main() -> None:
     samples = noisy_speech()
     raw = power_spectrogram(samples)
@@ -94,7 +69,7 @@ def main() -> None:
         "file": "speech-noisy.wav",
         "nFrames": int(raw.shape[0]),
         "logMel": rounded(log_mel(denoised)),
-        "contrast": rounded(contrast_db(denoised)),
+        "contrast": rounded(spectral_contrast_db(np.sqrt(denoised.T)).T),
     }
     (FIXTURES / "denoise-reference.json").write_text(json.dumps(reference))
     print(f"{raw.shape[0]} frames; mean log-mel change {float(np.mean(log_mel(denoised) - log_mel(raw))):.2f} dB")

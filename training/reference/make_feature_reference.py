@@ -64,13 +64,10 @@ def reference(path: pathlib.Path) -> dict:
     }
 
 
-def librosa_port(samples, power):
-    """numpy transcriptions of librosa 0.10's chroma_stft (tuning=0), spectral_contrast,
-    rms and zero_crossing_rate (framed like emovox: n_fft frames, zero padding)."""
+def spectral_contrast_db(magnitude):
+    """numpy transcription of librosa 0.10's spectral_contrast (no top-dB clipping) on (bins, time) magnitudes."""
     import numpy as np
     freqs = np.linspace(0, SAMPLE_RATE / 2, N_FFT // 2 + 1)
-    magnitude = np.sqrt(power)
-    # spectral contrast
     n_bands, fmin, quantile = 6, 200.0, 0.02
     octa = np.zeros(n_bands + 2)
     octa[1:] = fmin * (2.0 ** np.arange(0, n_bands + 1))
@@ -91,7 +88,14 @@ def librosa_port(samples, power):
         valley[k] = np.mean(ordered[:take], axis=0)
         peak[k] = np.mean(ordered[-take:], axis=0)
     to_db = lambda v: 10.0 * np.log10(np.maximum(v, 1e-10))
-    contrast = to_db(peak) - to_db(valley)
+    return to_db(peak) - to_db(valley)
+
+
+def librosa_port(samples, power):
+    """numpy transcriptions of librosa 0.10's chroma_stft (tuning=0), spectral_contrast,
+    rms and zero_crossing_rate (framed like emovox: n_fft frames, zero padding)."""
+    import numpy as np
+    contrast = spectral_contrast_db(np.sqrt(power))
     # chroma filter bank
     n_chroma = 12
     frequencies = np.linspace(0, SAMPLE_RATE, N_FFT, endpoint=False)[1:]
