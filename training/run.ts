@@ -14,6 +14,8 @@
  *          --seeds K (frame-model members)  --label-mask (off by default; model card)  --no-speaker-balance
  *          --prosody (cnn, rnn: also the pitch, voicing and loudness frame blocks)  --hp-index K (cnn, rnn: grid entry K when not searched)
  *          --corpus-weights koreantts=0.25 (that corpus's share of the balanced draws, the others 1)
+ *          --member-corpus-weights koreantts=0/koreantts=1 (cnn, rnn: each ensemble member's own shares, '/' between
+ *            members; a share of 0 keeps the corpus out of that member, so one graph averages models of different pools)
  *          --denoise-db X (the front-end's noise suppression, featureConfig.denoiseDb, on every clip; its own feature cache)
  *          --variants clean (feature variants trained on; default clean,aug1,aug2)
  *          --smoke (tiny: 1 epoch, 2 folds, no search, nothing shipped)
@@ -88,7 +90,7 @@ async function runJobs(jobs: readonly TrainJob[], parallel: number, onDone: (job
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'label-mask', 'no-label-mask', 'no-speaker-balance', 'prosody'], values: ['hp-index', 'corpus-weights', 'denoise-db', 'variants', 'families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'steps', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
+  const { flags, booleans } = parseArgs(argv, { booleans: ['smoke', 'no-gap', 'no-loco', 'no-search', 'summarise-only', 'loco-only', 'quick', 'label-mask', 'no-label-mask', 'no-speaker-balance', 'prosody'], values: ['hp-index', 'corpus-weights', 'member-corpus-weights', 'denoise-db', 'variants', 'families', 'gap-family', 'fold-search', 'loco-families', 'ravdess-folds-only', 'epochs', 'steps', 'jobs', 'work', 'models', 'seed', 'seeds', 'tag'], repeatable: ['data', 'train-corpora'] });
   const data = parseData(flags.get('data') ?? []);
   if (data.length === 0) throw new CliUsageError('give at least one --data <corpus folder>');
   const smoke = booleans.has('smoke');
@@ -152,9 +154,11 @@ export async function main(argv: string[]): Promise<void> {
   const labelMask = booleans.has('label-mask') && !booleans.has('no-label-mask');
   // --corpus-weights koreantts=0.25: that corpus draws a quarter of an equal corpus share (the others 1).
   const corpusWeights = flags.get('corpus-weights')?.[0];
-  const weighs = (trainOn: readonly string[]): boolean => corpusWeights !== undefined && corpusWeights.split(',').some((item) => trainOn.includes(item.split('=')[0]));
+  const memberWeights = flags.get('member-corpus-weights')?.[0];
+  const weighs = (spec: string | undefined, trainOn: readonly string[]): spec is string => spec !== undefined && spec.split(/[,/]/).some((item) => trainOn.includes(item.split('=')[0]));
   const settingsSuffix = `${labelMask ? '' : '-nomask'}${booleans.has('no-speaker-balance') ? '-nospk' : ''}`;
-  const weightSuffix = (trainOn: readonly string[]): string => (weighs(trainOn) ? `-cw-${corpusWeights?.replace(/[=,]/g, '')}` : '');
+  const weightSuffix = (trainOn: readonly string[]): string =>
+    `${weighs(corpusWeights, trainOn) ? `-cw-${corpusWeights.replace(/[=,]/g, '')}` : ''}${weighs(memberWeights, trainOn) ? `-mcw-${memberWeights.replace(/[=,]/g, '').replace(/\//g, '-')}` : ''}`;
   // Another seed's LOCO runs sit beside seed 0's (single-corpus runs included).
   const seedSuffix = seed === '0' ? '' : `-seed${seed}`;
   let folds = locoOnly ? [] : protocolFolds(entries.filter((e) => pool.includes(corpusOf(e))));
@@ -164,7 +168,8 @@ export async function main(argv: string[]): Promise<void> {
   // With several training corpora, every corpus weighs the same and (unless --no-speaker-balance) every speaker the same
   // share of its corpus; with --label-mask the loss is masked to each clip's corpus label set.
   const balance = (family: string, trainOn: readonly string[]): string[] => (family === 'svm' || trainOn.length < 2 ? [] : [
-    '--corpus-balance', ...(booleans.has('no-speaker-balance') ? [] : ['--speaker-balance']), ...(labelMask ? ['--label-mask'] : []), ...(weighs(trainOn) ? ['--corpus-weights', corpusWeights ?? ''] : [])]);
+    '--corpus-balance', ...(booleans.has('no-speaker-balance') ? [] : ['--speaker-balance']), ...(labelMask ? ['--label-mask'] : []), ...(weighs(corpusWeights, trainOn) ? ['--corpus-weights', corpusWeights] : []),
+    ...(weighs(memberWeights, trainOn) && family !== 'mlp' ? ['--member-corpus-weights', memberWeights] : [])]);
   // --hp-index K: frame models trained without search use grid entry K (train.py GRIDS) instead of the first.
   const hpIndex = flags.get('hp-index')?.[0] ?? '0';
   const epochArgs = (family: string): string[] => (family in defaultEpochs ? ['--epochs', String(epochsOf(family)), ...(seeds ? ['--seeds', seeds] : []), ...(steps ? ['--steps', steps] : []), ...(prosody ? ['--prosody'] : []), ...(hpIndex === '0' ? [] : ['--hp', hpIndex])] : []);

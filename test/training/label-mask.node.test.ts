@@ -5,6 +5,7 @@ import { pythonHas, runReference } from '../helpers/python.ts';
 interface Report {
   plainGap: number; maskedGrad: number; shiftGap: number; loss: number;
   allowed: Record<string, number[]>; perCorpus: Record<string, number>; perCorpusShared: Record<string, number>; perSpeaker: Record<string, number>; corpusOnly: number[];
+  members: Record<string, number>[]; memberCorpus: Record<string, number>[]; negative: string; sharedOnly: Record<string, number>;
 }
 
 test('training loss masked to the corpus label set: labels a corpus lacks get no gradient and change nothing', { skip: !pythonHas('torch') && 'needs /usr/bin/python3 with torch' }, () => {
@@ -24,4 +25,14 @@ test('training draws balance corpora, and speakers within a corpus', { skip: !py
   for (const w of r.corpusOnly) assert.ok(Math.abs(w - 1 / 3) < 1e-12);
   // --corpus-weights nemo=0.25: nEMO draws a quarter of RAVDESS's share, still spread evenly over its speakers.
   assert.deepEqual(r.perCorpusShared, { ravdess: 1, nemo: 0.25 });
+});
+
+test('ensemble members can draw from different pools: a share of 0 keeps a corpus out of that member', { skip: !pythonHas('torch') && 'needs /usr/bin/python3 with torch' }, () => {
+  const r = runReference<Report>('check_label_mask.py');
+  assert.deepEqual(r.members, [{ nemo: 0 }, { nemo: 1 }, { nemo: 0 }]);
+  // Draw probability mass per corpus: member 0 never draws a nEMO clip; member 1 draws both corpora alike.
+  assert.deepEqual(r.memberCorpus, [{ ravdess: 1, nemo: 0 }, { ravdess: 1, nemo: 1 }, { ravdess: 1, nemo: 0 }]);
+  // Without member entries every member keeps --corpus-weights.
+  assert.deepEqual(r.sharedOnly, { nemo: 0.25 });
+  assert.match(r.negative, /shares must be >= 0/);
 });

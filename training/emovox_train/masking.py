@@ -32,6 +32,21 @@ def masked_cross_entropy(logits, y, mask, class_weights, smoothing=0.1):
     return (w * ((1 - smoothing) * nll + smoothing * smooth)).sum() / w.sum()
 
 
+def member_shares(corpus_weights, member_corpus_weights, member):
+    """The corpus shares member `member` of an ensemble draws with: `corpus_weights` ("koreantts=0.25,..."),
+    overridden by the member's own entry of `member_corpus_weights` ("koreantts=0/koreantts=1": one entry per member,
+    cycled). A share of 0 keeps that corpus out of the member's draws, so members of one graph can learn from
+    different pools while sharing one normalisation."""
+    parse = lambda text: dict((c, float(w)) for c, w in (item.split('=') for item in filter(None, text.split(','))))
+    shares = parse(corpus_weights)
+    entries = [e for e in member_corpus_weights.split('/') if e] if member_corpus_weights else []
+    if entries:
+        shares.update(parse(entries[member % len(entries)]))
+    if any(w < 0 for w in shares.values()):
+        raise ValueError(f'corpus shares must be >= 0: {shares}')
+    return shares
+
+
 def balance_weights(corpora, speakers, idx, speaker_balance, shares=None):
     """Per-clip draw weights: every corpus the same total weight (or `shares[corpus]` times it) and, with
     speaker_balance, every speaker of a corpus the same share of it (so a corpus with one prolific speaker is

@@ -15,7 +15,7 @@ import numpy as np
 
 from . import data as D
 from .calibration import fit_temperature
-from .masking import balance_weights, corpus_label_masks
+from .masking import balance_weights, corpus_label_masks, member_shares
 
 FRAME_BLOCKS = ['mfcc', 'mfccDelta', 'mfccDelta2', 'contrast', 'chroma', 'zcr', 'rms']
 # F0 in semitones (0 unvoiced), periodicity and level per frame (src/sdk/features/prosody-frames.ts); per-speaker
@@ -115,13 +115,13 @@ def frame_normalisation(ctx, idx, cols):
     return x.mean(0), x.std(0) + 1e-6
 
 
-def corpus_weights(ctx, idx):
-    """Per-clip weights giving every corpus the same total weight, and with --speaker-balance every speaker the same
-    share of its corpus (None when balancing is off or pointless)."""
+def corpus_weights(ctx, idx, member=0):
+    """Per-clip weights giving every corpus the same total weight (times its share for this ensemble member), and
+    with --speaker-balance every speaker the same share of its corpus (None when balancing is off or pointless)."""
     speaker_balance = getattr(ctx.args, 'speaker_balance', False)
     if not getattr(ctx.args, 'corpus_balance', False) and not speaker_balance:
         return None
-    shares = dict((c, float(w)) for c, w in (item.split('=') for item in filter(None, getattr(ctx.args, 'corpus_weights', '').split(','))))
+    shares = member_shares(getattr(ctx.args, 'corpus_weights', ''), getattr(ctx.args, 'member_corpus_weights', ''), member)
     return balance_weights(ctx.corpora, ctx.speakers, idx, speaker_balance, shares)
 
 
@@ -138,7 +138,7 @@ def fit_net(ctx, family, hp, idx, epochs, seed, log):
     for member_seed in range(seed, seed + seeds):
         rng = np.random.default_rng(member_seed)
         batches = nets.FrameBatches(list(ctx.variants.values()), cols, ctx.y, idx, D.speaker_pools(ctx.speakers, idx), adapter,
-                                    mean, std, CROP, MAX_HISTORY, COLD_P, rng, corpus_weights(ctx, idx), hp.get('specaug', 0), ctx.masks)
+                                    mean, std, CROP, MAX_HISTORY, COLD_P, rng, corpus_weights(ctx, idx, member_seed - seed), hp.get('specaug', 0), ctx.masks)
         members.append(nets.train_net(family, hp, batches, ctx.n, ctx.weights, epochs, member_seed, log, getattr(ctx.args, 'steps', 0)))
     model = members[0] if len(members) == 1 else nets.SeedEnsemble(members).eval()
     return model, dict(cols=cols, blocks=blocks, mean=mean, std=std, adapter=adapter)
@@ -294,6 +294,7 @@ def main():
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--corpus-balance', action='store_true', help='give every corpus equal weight (mlp: repeat smaller corpora; cnn/rnn: weighted sampling)')
     p.add_argument('--corpus-weights', default='', help='with --corpus-balance: corpus=share,... relative to 1 for the others (e.g. koreantts=0.25)')
+    p.add_argument('--member-corpus-weights', default='', help="frame models with --corpus-balance: each member's own shares, '/' between members (e.g. koreantts=0/koreantts=1)")
     p.add_argument('--speaker-balance', action='store_true', help='within each corpus every speaker the same weight (with --corpus-balance)')
     p.add_argument('--label-mask', action='store_true', help="mask the loss to each clip's corpus label set")
     p.add_argument('--variants', default='', help='feature variants drawn from (default: clean,aug1,aug2 where extracted)')

@@ -91,7 +91,8 @@ export async function prepareCorpus(kind: CorpusKind, folder: string, outDir: st
     return !kept;
   });
   const header = ['path', 'label', 'speaker', 'corpus', 'text', 'duration_s', 'source_rate', 'sha256'];
-  const csv = formatCsv(header, clips.map((c) => [c.path, c.label, c.speaker, kind, c.text, c.audit.durationS.toFixed(4), String(c.sourceRate), c.sha256]));
+  const toCsv = (rows: typeof clips): string => formatCsv(header, rows.map((c) => [c.path, c.label, c.speaker, kind, c.text, c.audit.durationS.toFixed(4), String(c.sourceRate), c.sha256]));
+  const csv = toCsv(clips);
   const report = corpusReport(clips, duplicates);
   await mkdir(outDir, { recursive: true });
   await writeFile(join(outDir, 'manifest.csv'), csv);
@@ -100,7 +101,7 @@ export async function prepareCorpus(kind: CorpusKind, folder: string, outDir: st
   // one `<corpus>-unknown` id (EmoSpeech), identified.csv holds only the identified speakers' clips.
   const identified = clips.filter((c) => !c.speaker.endsWith('-unknown'));
   if (identified.length < clips.length) {
-    await writeFile(join(outDir, 'identified.csv'), formatCsv(header, identified.map((c) => [c.path, c.label, c.speaker, kind, c.text, c.audit.durationS.toFixed(4), String(c.sourceRate), c.sha256])));
+    await writeFile(join(outDir, 'identified.csv'), toCsv(identified));
     log(`  ${identified.length} clips of ${new Set(identified.map((c) => c.speaker)).size} identified speakers in identified.csv`);
   }
   for (const [label, s] of Object.entries(report.classes)) {

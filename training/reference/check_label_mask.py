@@ -11,7 +11,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, sys.argv[1])
-from emovox_train.masking import balance_weights, corpus_label_masks, masked_cross_entropy  # noqa: E402
+from emovox_train.masking import balance_weights, corpus_label_masks, masked_cross_entropy, member_shares  # noqa: E402
 
 torch.manual_seed(0)
 logits = torch.randn(6, 5, requires_grad=True)
@@ -42,6 +42,18 @@ corpus_only = balance_weights(corpora, speakers, list(range(6)), False).tolist()
 shared = balance_weights(corpora, speakers, list(range(6)), True, {'nemo': 0.25})
 per_corpus_shared = {c: float(shared[corpora == c].sum()) for c in ('ravdess', 'nemo')}
 
-print(json.dumps(dict(plainGap=plain_gap, maskedGrad=masked_grad, shiftGap=shift_gap, loss=float(loss), allowed=allowed,
+# --member-corpus-weights nemo=0/nemo=1 over --corpus-weights nemo=0.25: member 0 never draws nEMO, member 1 draws
+# it equally, member 2 cycles back to member 0's entry; a corpus no entry names keeps the shared share.
+members = [member_shares('nemo=0.25', 'nemo=0/nemo=1', k) for k in range(3)]
+member_corpus = [{c: float(balance_weights(corpora, speakers, list(range(6)), False, m)[corpora == c].sum()) for c in ('ravdess', 'nemo')}
+                 for m in members]
+try:
+    member_shares('', 'nemo=-1', 0)
+    negative = 'accepted'
+except ValueError as e:
+    negative = str(e)
+
+print(json.dumps(dict(members=members, memberCorpus=member_corpus, negative=negative, sharedOnly=member_shares('nemo=0.25', '', 1),
+                      plainGap=plain_gap, maskedGrad=masked_grad, shiftGap=shift_gap, loss=float(loss), allowed=allowed,
                       perCorpus=per_corpus, perSpeaker=per_speaker, corpusOnly=corpus_only,
                       perCorpusShared=per_corpus_shared)))
