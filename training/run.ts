@@ -248,7 +248,7 @@ export async function main(argv: string[]): Promise<void> {
     await mkdir(results, { recursive: true });
     await writeFile(join(results, 'evaluations.json'), JSON.stringify(records, null, 1));
   }, log);
-  const locoNote = `${variants.join('+')} features; epochs ${families.filter((f) => f in defaultEpochs).map((f) => `${f} ${epochsOf(f)}`).join(', ') || '–'}; steps ${steps ?? 'epochs x clips'}; seeds ${seeds ?? 'grid'}; search ${search ? 'on' : 'off'}; label mask ${labelMask ? 'on' : 'off'}; speaker balance ${booleans.has('no-speaker-balance') ? 'off' : 'on'}; prosody inputs ${prosody ? 'on' : 'off'}; noise suppression ${denoiseDb > 0 ? `${denoiseDb} dB` : 'off'}; ${((Date.now() - t0) / 60000).toFixed(0)} min.`;
+  const locoNote = `${variants.join('+')} features; epochs ${families.filter((f) => f in defaultEpochs).map((f) => `${f} ${epochsOf(f)}`).join(', ') || '–'}; steps ${steps ?? 'epochs x clips'}; seeds ${seeds ?? 'grid'}; grid entry ${hpIndex} (LOCO runs are not searched); corpus shares ${[corpusWeights, memberWeights && `per member ${memberWeights}`].filter(Boolean).join(', ') || 'equal'}; label mask ${labelMask ? 'on' : 'off'}; speaker balance ${booleans.has('no-speaker-balance') ? 'off' : 'on'}; prosody inputs ${prosody ? 'on' : 'off'}; noise suppression ${denoiseDb > 0 ? `${denoiseDb} dB` : 'off'}; ${((Date.now() - t0) / 60000).toFixed(0)} min.`;
   if (records.some((r) => r.kind === 'loco')) {
     const tables = pools.map((p) => locoMarkdown(locoRows(records, new Set(locoPlan(corpora, p).flatMap((run) => run.heldout.map((h) => locoTestName(run, h))))),
       `Leave-one-corpus-out, trained on ${p.join(', ')} without the held-out corpus; ${locoNote}`));
